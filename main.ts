@@ -1,0 +1,41 @@
+/** The `rerun` executable: parse flags, start the pieces. */
+import { parseCommand } from "./cli/args.ts";
+import { rrdCompare } from "./cli/compare.ts";
+import { rrdPrint } from "./cli/print.ts";
+import { HELP, UsageError, versionLine } from "./cli/usage.ts";
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseCommand(argv);
+  switch (cmd.kind) {
+    case "help":
+      out(HELP);
+      return 0;
+    case "version":
+      out(versionLine());
+      return 0;
+    case "rrd-print":
+      return rrdPrint(cmd.sources, cmd.verbose, out);
+    case "rrd-compare": {
+      const diff = await rrdCompare(cmd.a, cmd.b, cmd, out);
+      if (diff === null) return 0;
+      console.error(diff);
+      return 1;
+    }
+    case "run":
+      throw new Error("loading recordings into a viewer is not implemented yet; try `rerun rrd print`");
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof UsageError) {
+      console.error(`error: ${e.message}`);
+      process.exit(2);
+    }
+    console.error(`error: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,299 @@
+/**
+ * A tiny FlatBuffers reader and builder: just enough for Arrow's Schema.fbs / Message.fbs.
+ * The reader bounds-checks every access and throws a one-line Error on malformed input.
+ * The builder writes front to back (parent before children), so every uoffset points forward.
+ */
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+/** Bounds-checked little-endian access to one flatbuffer. */
+export class FbReader {
+  private readonly view: DataView;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Throws unless `size` bytes at `pos` lie inside the buffer. */
+  need(pos: number, size: number): void {
+    if (pos < 0 || size < 0 || pos + size > this.bytes.length) {
+      throw new Error(`Flatbuffer access out of bounds (${size} bytes at ${pos} of ${this.bytes.length})`);
+    }
+  }
+
+  /** Reads an unsigned byte. */
+  u8(pos: number): number {
+    this.need(pos, 1);
+    return this.view.getUint8(pos);
+  }
+
+  /** Reads a signed 16-bit integer. */
+  i16(pos: number): number {
+    this.need(pos, 2);
+    return this.view.getInt16(pos, true);
+  }
+
+  /** Reads an unsigned 16-bit integer. */
+  u16(pos: number): number {
+    this.need(pos, 2);
+    return this.view.getUint16(pos, true);
+  }
+
+  /** Reads a signed 32-bit integer. */
+  i32(pos: number): number {
+    this.need(pos, 4);
+    return this.view.getInt32(pos, true);
+  }
+
+  /** Reads an unsigned 32-bit integer. */
+  u32(pos: number): number {
+    this.need(pos, 4);
+    return this.view.getUint32(pos, true);
+  }
+
+  /** Reads a signed 64-bit integer as a number; throws if it is not a safe integer. */
+  i64(pos: number): number {
+    this.need(pos, 8);
+    const lo = this.view.getUint32(pos, true);
+    const hi = this.view.getInt32(pos + 4, true);
+    if (hi > 0x1fffff || hi < -0x200000) throw new Error(`64-bit integer at ${pos} is out of the safe range`);
+    return hi * 0x100000000 + lo;
+  }
+
+  /** Follows the uoffset stored at `pos` and returns the absolute target position. */
+  deref(pos: number): number {
+    const target = pos + this.u32(pos);
+    this.need(target, 0);
+    return target;
+  }
+
+  /** Returns the root table (the uoffset at position 0). */
+  root(): FbTable {
+    return new FbTable(this, this.deref(0));
+  }
+}
+
+/** One flatbuffer table with its validated vtable. */
+export class FbTable {
+  private readonly vtable: number;
+  private readonly vtableSize: number;
+  private readonly tableSize: number;
+
+  constructor(
+    private readonly r: FbReader,
+    readonly pos: number,
+  ) {
+    this.vtable = pos - r.i32(pos);
+    this.vtableSize = r.u16(this.vtable);
+    this.tableSize = r.u16(this.vtable + 2);
+    if (this.vtableSize < 4 || this.vtableSize % 2 !== 0 || this.tableSize < 4) {
+      throw new Error(`Malformed flatbuffer vtable at ${this.vtable}`);
+    }
+    r.need(this.vtable, this.vtableSize);
+    r.need(pos, this.tableSize);
+  }
+
+  /** Absolute position of field `id` holding `size` bytes, or -1 when absent. */
+  private field(id: number, size: number): number {
+    const slot = 4 + 2 * id;
+    if (slot + 2 > this.vtableSize) return -1;
+    const off = this.r.u16(this.vtable + slot);
+    if (off === 0) return -1;
+    if (off + size > this.tableSize) throw new Error(`Flatbuffer field ${id} lies outside its table`);
+    return this.pos + off;
+  }
+
+  /** Reads a u8 field (also used for bools and union type tags). */
+  u8(id: number, dflt: number): number {
+    const p = this.field(id, 1);
+    return p < 0 ? dflt : this.r.u8(p);
+  }
+
+  /** Reads an i16 field. */
+  i16(id: number, dflt: number): number {
+    const p = this.field(id, 2);
+    return p < 0 ? dflt : this.r.i16(p);
+  }
+
+  /** Reads an i32 field. */
+  i32(id: number, dflt: number): number {
+    const p = this.field(id, 4);
+    return p < 0 ? dflt : this.r.i32(p);
+  }
+
+  /** Reads an i64 field as a safe-integer number. */
+  i64(id: number, dflt: number): number {
+    const p = this.field(id, 8);
+    return p < 0 ? dflt : this.r.i64(p);
+  }
+
+  /** Reads a sub-table (or union value) field. */
+  table(id: number): FbTable | null {
+    const p = this.field(id, 4);
+    return p < 0 ? null : new FbTable(this.r, this.r.deref(p));
+  }
+
+  /** Reads a UTF-8 string field. */
+  string(id: number): string | null {
+    const v = this.vector(id, 1);
+    if (!v) return null;
+    try {
+      return utf8Decoder.decode(this.r.bytes.subarray(v.start, v.start + v.length));
+    } catch {
+      throw new Error(`Invalid UTF-8 in flatbuffer string at ${v.start}`);
+    }
+  }
+
+  /** Locates a vector field of `elemSize`-byte elements; all elements are bounds-checked. */
+  vector(id: number, elemSize: number): { start: number; length: number } | null {
+    const p = this.field(id, 4);
+    if (p < 0) return null;
+    const at = this.r.deref(p);
+    const length = this.r.u32(at);
+    this.r.need(at + 4, length * elemSize);
+    return { start: at + 4, length };
+  }
+
+  /** Reads a vector-of-tables field (empty when absent). */
+  tables(id: number): FbTable[] {
+    const v = this.vector(id, 4);
+    const out: FbTable[] = [];
+    if (!v) return out;
+    for (let i = 0; i < v.length; i++) out.push(new FbTable(this.r, this.r.deref(v.start + 4 * i)));
+    return out;
+  }
+
+  /** Reads a vector of i32 scalars. */
+  i32s(id: number): number[] | null {
+    const v = this.vector(id, 4);
+    if (!v) return null;
+    const out: number[] = [];
+    for (let i = 0; i < v.length; i++) out.push(this.r.i32(v.start + 4 * i));
+    return out;
+  }
+}
+
+/** A builder value: scalar, table, string, vector of offsets, or vector of numeric scalars/structs. */
+export type FbValue =
+  | { k: "scalar"; size: 1 | 2 | 4 | 8; v: number }
+  | { k: "table"; slots: (FbValue | null)[] }
+  | { k: "vec"; items: (FbTableValue | string)[] }
+  | { k: "nums"; size: 4 | 8; per: number; values: number[] }
+  | string;
+export type FbTableValue = Extract<FbValue, { k: "table" }>;
+
+/** A u8 (or bool) scalar slot. */
+export const u8 = (v: number): FbValue => ({ k: "scalar", size: 1, v });
+/** An i16 scalar slot. */
+export const i16 = (v: number): FbValue => ({ k: "scalar", size: 2, v });
+/** An i32 scalar slot. */
+export const i32 = (v: number): FbValue => ({ k: "scalar", size: 4, v });
+/** An i64 scalar slot (a safe-integer number). */
+export const i64 = (v: number): FbValue => ({ k: "scalar", size: 8, v });
+/** A table whose slot index is the field id; null slots are omitted. */
+export const table = (...slots: (FbValue | null)[]): FbTableValue => ({ k: "table", slots });
+/** A vector of tables or strings. */
+export const vec = (items: (FbTableValue | string)[]): FbValue => ({ k: "vec", items });
+/** A vector of `values.length / per` elements, each `per` scalars of `size` bytes (i32s, or structs of i64s). */
+export const nums = (size: 4 | 8, per: number, values: number[]): FbValue => ({ k: "nums", size, per, values });
+
+class Out {
+  buf = new Uint8Array(512);
+  dv = new DataView(this.buf.buffer);
+  pos = 0;
+
+  reserve(n: number): number {
+    if (this.pos + n > this.buf.length) {
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+      next.set(this.buf);
+      this.buf = next;
+      this.dv = new DataView(next.buffer);
+    }
+    const at = this.pos;
+    this.pos += n;
+    return at;
+  }
+
+  align(a: number, skew = 0): void {
+    while ((this.pos + skew) % a !== 0) this.reserve(1);
+  }
+
+  put(size: number, at: number, v: number): void {
+    if (size === 1) this.dv.setUint8(at, v);
+    else if (size === 2) this.dv.setInt16(at, v, true);
+    else if (size === 4) this.dv.setInt32(at, v, true);
+    else {
+      this.dv.setUint32(at, v >>> 0, true);
+      this.dv.setInt32(at + 4, Math.floor(v / 0x100000000), true);
+    }
+  }
+}
+
+function writeValue(out: Out, v: Exclude<FbValue, { k: "scalar" }>): number {
+  if (typeof v === "string") {
+    const bytes = utf8Encoder.encode(v);
+    out.align(4);
+    const at = out.reserve(4 + bytes.length + 1);
+    out.put(4, at, bytes.length);
+    out.buf.set(bytes, at + 4);
+    return at;
+  }
+  if (v.k === "table") return writeTable(out, v);
+  if (v.k === "nums") {
+    out.align(v.size, 4);
+    const at = out.reserve(4 + v.values.length * v.size);
+    out.put(4, at, v.values.length / v.per);
+    for (let i = 0; i < v.values.length; i++) out.put(v.size, at + 4 + i * v.size, v.values[i]!);
+    return at;
+  }
+  out.align(4);
+  const at = out.reserve(4 + 4 * v.items.length);
+  out.put(4, at, v.items.length);
+  v.items.forEach((item, i) => {
+    const slot = at + 4 + 4 * i;
+    out.put(4, slot, writeValue(out, item) - slot);
+  });
+  return at;
+}
+
+function writeTable(out: Out, t: FbTableValue): number {
+  const present = t.slots
+    .map((v, id) => ({ v, id, size: v === null ? 0 : typeof v !== "string" && v.k === "scalar" ? v.size : 4 }))
+    .filter((f): f is { v: FbValue; id: number; size: number } => f.v !== null);
+  const layout = [...present].sort((a, b) => b.size - a.size);
+  const offsets = new Map<number, number>();
+  let size = 4;
+  for (const f of layout) {
+    size = Math.ceil(size / f.size) * f.size;
+    offsets.set(f.id, size);
+    size += f.size;
+  }
+  out.align(2);
+  const vtable = out.reserve(4 + 2 * t.slots.length);
+  out.put(2, vtable, 4 + 2 * t.slots.length);
+  out.put(2, vtable + 2, size);
+  for (let id = 0; id < t.slots.length; id++) out.put(2, vtable + 4 + 2 * id, offsets.get(id) ?? 0);
+  out.align(8);
+  const at = out.reserve(size);
+  out.put(4, at, at - vtable);
+  for (const f of present) {
+    if (typeof f.v !== "string" && f.v.k === "scalar") out.put(f.size, at + offsets.get(f.id)!, f.v.v);
+  }
+  for (const f of present) {
+    if (typeof f.v === "string" || f.v.k !== "scalar") {
+      const slot = at + offsets.get(f.id)!;
+      out.put(4, slot, writeValue(out, f.v) - slot);
+    }
+  }
+  return at;
+}
+
+/** Serializes `root` as a flatbuffer whose length is a multiple of 8. */
+export function buildFlatbuffer(root: FbTableValue): Uint8Array {
+  const out = new Out();
+  out.reserve(4);
+  out.put(4, 0, writeTable(out, root));
+  out.align(8);
+  return out.buf.subarray(0, out.pos);
+}

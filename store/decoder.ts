@@ -1,0 +1,245 @@
+/**
+ * The one push-based RRD decoder: feed byte chunks of any size (files, stdin, HTTP bodies,
+ * TCP packets) and get whole `LogMsg`s back, in order.
+ */
+import { decodeLogMsg, MsgPackError } from "./envelope.ts";
+import { RrdError } from "./errors.ts";
+import { HEADER_SIZE, readHeader, type StreamHeader } from "./header.ts";
+import type { LogMsg } from "./logmsg.ts";
+import { lz4Decompress } from "./lz4.ts";
+import { compareVersions, type CrateVersion, formatVersion, isCompatible, LOCAL_VERSION, RERUN_VERSION } from "./version.ts";
+
+const MSG_HEADER_SIZE = 8;
+/** Decompression scratch buffers up to this size are reused between messages. */
+const SCRATCH_MAX = 64 << 20;
+/** The largest possible LZ4 expansion: a compressed block cannot claim more than this ratio. */
+const LZ4_MAX_RATIO = 255;
+
+export interface DecoderOptions {
+  /** Called for every whole message, as soon as it is decoded. */
+  onMessage: (msg: LogMsg) => void;
+  /** Called once per distinct warning text (e.g. a version mismatch). */
+  onWarning?: (text: string) => void;
+  /** Called for each stream header met (several for concatenated streams). */
+  onHeader?: (header: StreamHeader, offset: number) => void;
+  /** Called at each end-of-stream marker. */
+  onEnd?: (offset: number) => void;
+}
+
+type State = { at: "header" } | { at: "trailing" } | { at: "msgHeader" } | { at: "body"; compressed: number; uncompressed: number } | { at: "failed"; error: RrdError };
+
+export class RrdDecoder {
+  private state: State = { at: "header" };
+  private header: StreamHeader | null = null;
+  private maxVersion: CrateVersion | null = null;
+  private readonly chunks: Uint8Array[] = [];
+  private buffered = 0;
+  /** Absolute offset (in the whole input) of the first buffered byte. */
+  private consumed = 0;
+  private scratch = new Uint8Array(0);
+  private readonly warned = new Set<string>();
+  /** Messages decoded so far. */
+  messages = 0;
+  /** Stream headers seen so far. */
+  streams = 0;
+
+  constructor(private readonly opts: DecoderOptions) {}
+
+  /** Total bytes pushed so far. */
+  get offset(): number {
+    return this.consumed + this.buffered;
+  }
+
+  /** The newest version of any stream header seen (Rerun keeps the maximum). */
+  get version(): CrateVersion | null {
+    return this.maxVersion;
+  }
+
+  /** Feeds bytes; decodes every message they complete. Throws `RrdError` on malformed data. */
+  push(bytes: Uint8Array): void {
+    if (this.state.at === "failed") throw this.state.error;
+    if (bytes.length > 0) {
+      this.chunks.push(bytes);
+      this.buffered += bytes.length;
+    }
+    try {
+      this.drain();
+    } catch (e) {
+      const error = e instanceof RrdError ? e : new RrdError(`Failed to decode: ${(e as Error).message}`, this.consumed);
+      this.state = { at: "failed", error };
+      throw error;
+    }
+  }
+
+  /** Declares the end of input. A stream that stops between messages is fine; inside a body it is not. */
+  finish(): void {
+    if (this.state.at === "failed") throw this.state.error;
+    if (this.state.at === "body") {
+      const need = this.bodyLength(this.state) - this.buffered;
+      throw new RrdError(`Failed to read: the stream ends inside a message body (${need} bytes missing)`, this.offset);
+    }
+    if (this.state.at === "header" && this.streams === 0) {
+      throw new RrdError(this.buffered === 0 ? "Not an .rrd file: the input is empty" : "Not an .rrd file: shorter than the 12-byte stream header", 0);
+    }
+  }
+
+  private bodyLength(s: { compressed: number; uncompressed: number }): number {
+    return this.header!.compression === "lz4" ? s.compressed : s.uncompressed;
+  }
+
+  private drain(): void {
+    for (;;) {
+      const s = this.state;
+      if (s.at === "header") {
+        if (this.streams > 0 && this.buffered > 0 && this.chunks[0]![0] !== 0x52) {
+          this.warn("Ignoring bytes after the end-of-stream marker that do not start a new stream");
+          this.state = { at: "trailing" };
+          continue;
+        }
+        if (this.buffered < HEADER_SIZE) return;
+        const at = this.consumed;
+        this.startStream(readHeader(this.take(HEADER_SIZE), 0, at), at);
+      } else if (s.at === "msgHeader") {
+        if (this.buffered < MSG_HEADER_SIZE) return;
+        if (this.buffered >= HEADER_SIZE && this.peekMagic()) {
+          this.state = { at: "header" };
+          continue;
+        }
+        const at = this.consumed;
+        const h = this.take(MSG_HEADER_SIZE);
+        const compressed = (h[0]! | (h[1]! << 8) | (h[2]! << 16) | (h[3]! << 24)) >>> 0;
+        const uncompressed = (h[4]! | (h[5]! << 8) | (h[6]! << 16) | (h[7]! << 24)) >>> 0;
+        if (compressed === 0 && uncompressed === 0) {
+          this.opts.onEnd?.(at);
+          this.state = { at: "header" };
+          continue;
+        }
+        if (this.header!.compression === "lz4" && uncompressed > compressed * LZ4_MAX_RATIO + 64) {
+          throw new RrdError(`lz4 error: a ${compressed}-byte block cannot expand to the declared ${uncompressed} bytes`, at);
+        }
+        this.state = { at: "body", compressed, uncompressed };
+      } else if (s.at === "trailing") {
+        this.take(this.buffered);
+        return;
+      } else if (s.at === "body") {
+        const n = this.bodyLength(s);
+        if (this.buffered < n) return;
+        const at = this.consumed;
+        this.state = { at: "msgHeader" };
+        this.decodeBody(this.take(n), s.uncompressed, at);
+      } else {
+        throw s.error;
+      }
+    }
+  }
+
+  private startStream(header: StreamHeader, at: number): void {
+    const v = formatVersion(header.version);
+    if (header.serializer === "protobuf") {
+      throw new RrdError(
+        `This stream was written by Rerun ${v} with the protobuf serializer (Rerun ≥ 0.23); reading it is not supported yet (we read Rerun 0.17–0.22 MsgPack streams)`,
+        at,
+      );
+    }
+    if (compareVersions(header.version, { major: 0, minor: 17, patch: 0, meta: { kind: "release" } }) < 0) {
+      throw new RrdError(`This stream was written by Rerun ${v}, older than 0.17, whose data format is not supported`, at);
+    }
+    if (!isCompatible(header.version, LOCAL_VERSION)) {
+      this.warn(
+        `Found log stream with Rerun version ${v}, which is incompatible with the local Rerun version ${RERUN_VERSION}. Loading will try to continue, but might fail in subtle ways.`,
+      );
+    }
+    if (!this.maxVersion || compareVersions(header.version, this.maxVersion) > 0) this.maxVersion = header.version;
+    this.header = header;
+    this.streams++;
+    this.opts.onHeader?.(header, at);
+    this.state = { at: "msgHeader" };
+  }
+
+  private decodeBody(raw: Uint8Array, uncompressed: number, at: number): void {
+    let body = raw;
+    if (this.header!.compression === "lz4") {
+      const dst = uncompressed <= SCRATCH_MAX ? this.scratchOf(uncompressed) : new Uint8Array(uncompressed);
+      let n: number;
+      try {
+        n = lz4Decompress(raw, dst);
+      } catch (e) {
+        throw new RrdError((e as Error).message.startsWith("lz4 error") ? (e as Error).message : `lz4 error: ${(e as Error).message}`, at + MSG_HEADER_SIZE);
+      }
+      if (n !== uncompressed) throw new RrdError(`lz4 error: decompressed ${n} bytes, the header says ${uncompressed}`, at + MSG_HEADER_SIZE);
+      body = dst;
+    }
+    let msg: LogMsg;
+    try {
+      msg = decodeLogMsg(body);
+    } catch (e) {
+      if (e instanceof MsgPackError) throw new RrdError(`MsgPack error: ${e.message} (message body byte ${e.pos})`, at);
+      throw e;
+    }
+    if (msg.kind === "SetStoreInfo") msg.info.storeVersion = formatVersion(this.header!.version);
+    this.messages++;
+    this.opts.onMessage(msg);
+  }
+
+  private scratchOf(n: number): Uint8Array {
+    if (this.scratch.length < n) this.scratch = new Uint8Array(Math.max(n, Math.min(this.scratch.length * 2, SCRATCH_MAX)));
+    return this.scratch.subarray(0, n);
+  }
+
+  private warn(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    this.opts.onWarning?.(text);
+  }
+
+  private peekMagic(): boolean {
+    const p = this.peek(4);
+    return p[0] === 0x52 && p[1] === 0x52 && p[2] === 0x46 && p[3] === 0x32;
+  }
+
+  private peek(n: number): Uint8Array {
+    const first = this.chunks[0]!;
+    if (first.length >= n) return first.subarray(0, n);
+    const out = new Uint8Array(n);
+    let filled = 0;
+    for (const c of this.chunks) {
+      const k = Math.min(c.length, n - filled);
+      out.set(c.subarray(0, k), filled);
+      filled += k;
+      if (filled === n) break;
+    }
+    return out;
+  }
+
+  /** Removes `n` buffered bytes: a view when they lie in one chunk, else one copy. */
+  private take(n: number): Uint8Array {
+    this.buffered -= n;
+    this.consumed += n;
+    const first = this.chunks[0]!;
+    if (first.length >= n) {
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+      return first.subarray(0, n);
+    }
+    const out = new Uint8Array(n);
+    let filled = 0;
+    while (filled < n) {
+      const c = this.chunks[0]!;
+      const k = Math.min(c.length, n - filled);
+      out.set(c.subarray(0, k), filled);
+      filled += k;
+      if (k === c.length) this.chunks.shift();
+      else this.chunks[0] = c.subarray(k);
+    }
+    return out;
+  }
+}
+
+/** Decodes a whole in-memory RRD (possibly several concatenated streams). */
+export function decodeRrd(bytes: Uint8Array, onWarning?: (text: string) => void): LogMsg[] {
+  const out: LogMsg[] = [];
+  const d = new RrdDecoder({ onMessage: (m) => out.push(m), onWarning });
+  d.push(bytes);
+  d.finish();
+  return out;
+}

@@ -1,0 +1,208 @@
+/** Chunk ↔ Arrow record batch, the 0.22 transport schema (spec §4). */
+import type { ArrayData, DataType, Field, RecordBatch } from "./arrow/types.ts";
+import { readIpcStream } from "./arrow/read.ts";
+import { writeIpcStream } from "./arrow/write.ts";
+import type { Chunk, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
+import { compareStr } from "./envelope.ts";
+import type { TimePoint, Tuid } from "./logmsg.ts";
+import { tuidFromBigInt, tuidToBigInt } from "./tuid.ts";
+
+export const ROW_ID = "rerun.controls.RowId";
+const U64: DataType = { kind: "int", bits: 64, signed: false };
+
+/** Thrown when a record batch is not a valid Rerun chunk. */
+export class ChunkError extends Error {
+  override name = "ChunkError";
+}
+
+/** Parses a chunk from Arrow IPC bytes. */
+export function chunkFromIpc(ipc: Uint8Array): Chunk {
+  return chunkFromBatch(readIpcStream(ipc));
+}
+
+/** Encodes a chunk as Arrow IPC bytes that Rerun 0.22 accepts. */
+export function chunkToIpc(chunk: Chunk): Uint8Array {
+  return writeIpcStream(chunkToBatch(chunk));
+}
+
+/** Reads a chunk out of a record batch (also accepts the 0.17 DataTable layout). */
+export function chunkFromBatch(batch: RecordBatch): Chunk {
+  const meta = batch.schema.metadata;
+  const idText = meta.get("rerun.id") ?? meta.get("rerun.controls.TableId");
+  if (idText === undefined) throw new ChunkError(`chunk id missing from metadata (${[...meta.keys()].join(", ")})`);
+  if (!/^[0-9a-fA-F]{1,32}$/.test(idText)) throw new ChunkError(`cannot deserialize chunk id: ${JSON.stringify(idText)}`);
+  const entityPath = meta.get("rerun.entity_path");
+  if (entityPath === undefined) throw new ChunkError("entity path missing from metadata");
+  let rowIdField: Field | null = null;
+  let rowIds: ArrayData | null = null;
+  const timelines: TimeColumn[] = [];
+  const components: ComponentColumn[] = [];
+  const seen = new Set<string>();
+  batch.schema.fields.forEach((field, i) => {
+    const col = batch.columns[i]!;
+    const kind = field.metadata.get("rerun.kind");
+    if (kind === "control" && field.name === ROW_ID) {
+      rowIdField = field;
+      rowIds = col;
+    } else if (kind === "time") {
+      timelines.push(timeColumn(field, col));
+    } else if (kind === "data") {
+      const c = componentColumn(field, col);
+      const key = descriptorKey(c.descriptor);
+      if (seen.has(key)) throw new ChunkError(`component column '${field.name}' was specified more than once`);
+      seen.add(key);
+      components.push(c);
+    }
+  });
+  if (!rowIdField || !rowIds) throw new ChunkError(`missing row_id column (${batch.schema.fields.map((f) => f.name).join(", ")})`);
+  const ids = rowIds as ArrayData;
+  const t = ids.type;
+  if (
+    t.kind !== "struct" || t.children.length !== 2 || t.children[0]!.name !== "time_ns" || t.children[1]!.name !== "inc" ||
+    !isU64(t.children[0]!.type) || !isU64(t.children[1]!.type) || ids.nullCount > 0
+  ) {
+    throw new ChunkError(`RowId data has the wrong datatype: expected Struct<time_ns: UInt64, inc: UInt64> but got ${typeName(t)} instead`);
+  }
+  if (new Set(timelines.map((c) => c.name)).size !== timelines.length) throw new ChunkError("a timeline appears twice in the chunk");
+  for (const c of [...timelines.map((t) => t.values), ...components.map((c) => c.data)]) {
+    if (c.length !== batch.length) throw new ChunkError(`All component batches in a chunk must have the same number of rows, got ${c.length} and ${batch.length}`);
+  }
+  return {
+    id: tuidFromBigInt(BigInt(`0x${idText}`)),
+    entityPath,
+    isSorted: meta.has("rerun.is_sorted"),
+    numRows: batch.length,
+    rowIdTimeNs: ids.children[0]!.values as BigUint64Array,
+    rowIdInc: ids.children[1]!.values as BigUint64Array,
+    timelines,
+    components,
+    rowIdField,
+    schemaMetadata: meta,
+  };
+}
+
+/** Builds the record batch of a chunk: row ids, then timelines and components sorted by name. */
+export function chunkToBatch(chunk: Chunk): RecordBatch {
+  const n = chunk.numRows;
+  const meta = new Map(chunk.schemaMetadata);
+  meta.delete("rerun.controls.TableId");
+  meta.set("rerun.entity_path", chunk.entityPath);
+  meta.set("rerun.id", tuidToBigInt(chunk.id).toString(16).toUpperCase());
+  if (!meta.has("rerun.heap_size_bytes")) meta.set("rerun.heap_size_bytes", String(chunkHeapSize(chunk)));
+  if (chunk.isSorted) meta.set("rerun.is_sorted", "");
+  else meta.delete("rerun.is_sorted");
+  const sortedMeta = new Map([...meta].sort((a, b) => compareStr(a[0], b[0])));
+  const times = [...chunk.timelines].sort((a, b) => compareStr(a.name, b.name));
+  const comps = [...chunk.components].sort((a, b) => compareStr(a.field.name, b.field.name));
+  const rowIdData: ArrayData = {
+    type: chunk.rowIdField.type,
+    length: n,
+    nullCount: 0,
+    validity: null,
+    offsets: null,
+    values: null,
+    typeIds: null,
+    children: [primitive(U64, chunk.rowIdTimeNs), primitive(U64, chunk.rowIdInc)],
+  };
+  return {
+    schema: { fields: [chunk.rowIdField, ...times.map((t) => t.field), ...comps.map((c) => c.field)], metadata: sortedMeta },
+    length: n,
+    columns: [rowIdData, ...times.map((t) => primitive(t.field.type, t.values)), ...comps.map((c) => c.data)],
+  };
+}
+
+/** The envelope's `timepoint_max`: per timeline, the largest time in the chunk. */
+export function chunkTimepointMax(chunk: Chunk): TimePoint {
+  const out: TimePoint = [];
+  for (const t of chunk.timelines) {
+    if (t.values.length === 0) continue;
+    let max = t.values[0]!;
+    if (t.sorted) max = t.values[t.values.length - 1]!;
+    else for (const v of t.values) if (v > max) max = v;
+    out.push({ timeline: { name: t.name, typ: t.type }, value: max });
+  }
+  return out;
+}
+
+/** The row id of row `i`. */
+export function rowIdAt(chunk: Chunk, i: number): Tuid {
+  return { timeNs: chunk.rowIdTimeNs[i]!, inc: chunk.rowIdInc[i]! };
+}
+
+/** Bytes held by the chunk's buffers (Rerun's `heap_size_bytes` estimate). */
+export function chunkHeapSize(chunk: Chunk): number {
+  let n = chunk.rowIdTimeNs.byteLength + chunk.rowIdInc.byteLength;
+  for (const t of chunk.timelines) n += t.values.byteLength;
+  for (const c of chunk.components) n += arrayBytes(c.data);
+  return n;
+}
+
+/** Bytes held by an array's buffers, children included. */
+export function arrayBytes(a: ArrayData): number {
+  let n = (a.validity?.byteLength ?? 0) + (a.offsets?.byteLength ?? 0) + (a.values?.byteLength ?? 0) + (a.typeIds?.byteLength ?? 0);
+  for (const c of a.children) n += arrayBytes(c);
+  return n;
+}
+
+/** A stable key for a component descriptor. */
+export function descriptorKey(d: ComponentDescriptor): string {
+  return `${d.archetype ?? ""}:${d.archetypeField ?? ""}:${d.component}`;
+}
+
+function timeColumn(field: Field, col: ArrayData): TimeColumn {
+  const t = field.type;
+  const ok = (t.kind === "int" && t.bits === 64 && t.signed) || (t.kind === "timestamp" && t.unit === "ns" && t.tz === null);
+  if (!ok) throw new ChunkError(`time column '${field.name}' is not deserializable (${typeName(t)})`);
+  if (col.nullCount > 0) throw new ChunkError(`Bad time column '${field.name}': it contains nulls`);
+  return {
+    name: field.name,
+    type: t.kind === "int" ? "Sequence" : "Time",
+    values: col.values as BigInt64Array,
+    sorted: field.metadata.has("rerun.is_sorted"),
+    field,
+  };
+}
+
+function componentColumn(field: Field, col: ArrayData): ComponentColumn {
+  const t = field.type;
+  if (t.kind !== "list") throw new ChunkError(`The outer array in a chunked component batch must be a sparse list, got ${typeName(t)}`);
+  return {
+    descriptor: {
+      component: field.name,
+      archetype: field.metadata.get("rerun.archetype_name") ?? null,
+      archetypeField: field.metadata.get("rerun.archetype_field_name") ?? null,
+    },
+    itemType: t.child.type,
+    data: col,
+    field,
+  };
+}
+
+function primitive(type: DataType, values: BigInt64Array | BigUint64Array): ArrayData {
+  return { type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [] };
+}
+
+function isU64(t: DataType): boolean {
+  return t.kind === "int" && t.bits === 64 && !t.signed;
+}
+
+/** A short human-readable name of an Arrow type, e.g. `List<FixedSizeList<3, Float32>>`. */
+export function typeName(t: DataType): string {
+  switch (t.kind) {
+    case "null": return "Null";
+    case "bool": return "Boolean";
+    case "int": return `${t.signed ? "Int" : "UInt"}${t.bits}`;
+    case "float": return `Float${t.bits}`;
+    case "utf8": return "Utf8";
+    case "binary": return "Binary";
+    case "large_utf8": return "LargeUtf8";
+    case "large_binary": return "LargeBinary";
+    case "fixed_size_binary": return `FixedSizeBinary(${t.size})`;
+    case "timestamp": return `Timestamp(${t.unit}${t.tz ? `, ${t.tz}` : ""})`;
+    case "list": return `List<${typeName(t.child.type)}>`;
+    case "large_list": return `LargeList<${typeName(t.child.type)}>`;
+    case "fixed_size_list": return `FixedSizeList<${t.size}, ${typeName(t.child.type)}>`;
+    case "struct": return `Struct<${t.children.map((c) => `${c.name}: ${typeName(c.type)}`).join(", ")}>`;
+    case "union": return `${t.mode === "dense" ? "Dense" : "Sparse"}Union<${t.children.map((c) => `${c.name}: ${typeName(c.type)}`).join(", ")}>`;
+  }
+}
