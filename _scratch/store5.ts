@@ -5,8 +5,8 @@ const MIN_MATCH = 4;
 const LAST_LITERALS = 5; // the last 5 bytes of a block are always literals
 const MF_LIMIT = 12; // a match must start at least 12 bytes before the end of the block
 const MAX_OFFSET = 65535;
-const SKIP_TRIGGER = Number(process.env.SKIP ?? 6); const IMM = process.env.IMM !== '0'; // after 2^6 failed probes, step 2 bytes at a time, and so on
-const HASH_LOG = Number(process.env.HL ?? 16);
+const SKIP_TRIGGER = Number(6); const IMM = true; // after 2^6 failed probes, step 2 bytes at a time, and so on
+const HASH_LOG = Number(16);
 const HASH_SHIFT = 32 - HASH_LOG;
 const PRIME = 0x9e3779b1 | 0; const P2 = 0x85ebca77 | 0; // 2654435761, as in reference LZ4
 

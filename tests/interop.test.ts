@@ -10,11 +10,11 @@ let fixture: Uint8Array;
 beforeAll(async () => {
   viewer = await openRealViewer();
   fixture = await Bun.file(new URL("v0.22.1_rnl_multi-env-training-points3d.rrd", FIXTURES)).bytes();
-});
+}, TIMEOUT_MS);
 
 afterAll(async () => {
   await viewer?.close();
-});
+}, TIMEOUT_MS);
 
 test(
   "real 0.22 viewer reads the 0.22.1 fixture completely",
