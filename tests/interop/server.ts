@@ -5,9 +5,6 @@ const MIME: Record<string, string> = {
   ".js": "text/javascript",
   ".wasm": "application/wasm",
   ".html": "text/html; charset=utf-8",
-  ".map": "application/json",
-  ".ts": "text/plain",
-  ".json": "application/json",
 };
 
 /** A loopback HTTP server for the viewer page, the web-viewer package files and in-memory .rrd files. */

@@ -19,11 +19,11 @@ export interface ViewerSnapshot {
   timelines: Record<string, TimeRange>;
   /** Every console line of the page, in order. */
   console: string[];
-  /** console.error lines and uncaught page errors. */
+  /** console.error lines, Rerun's "ERROR:" lines (it logs them with console.warn) and uncaught page errors. */
   consoleErrors: string[];
   /** Data-source lines: finished / left unexpectedly / failed to add msg / ws connection events. */
   sourceEvents: string[];
-  /** A data source reported "has finished" or "has left unexpectedly". */
+  /** A source logged "has finished" / "has left unexpectedly" (http: all its data is ingested) or its WebSocket "closed." (ingestion may lag). */
   sourceEnded: boolean;
 }
 
@@ -31,7 +31,7 @@ export interface ViewerSnapshot {
 export interface LoadOptions {
   /** Timeline names to query besides the active one (the 0.22 JS API cannot list timelines). */
   timelines?: string[];
-  /** Load is done when this holds; default: `sourceEnded`. */
+  /** Load is done when this holds; default: `sourceEnded`. For ws sources, wait on the expected ranges instead. */
   until?: (snapshot: ViewerSnapshot) => boolean;
   /** Deadline in ms; default 45 000. On expiry `load` throws with the last snapshot. */
   timeoutMs?: number;
@@ -48,7 +48,7 @@ export interface RealViewer {
 
 const SOURCE_EVENT =
   /has finished|has left unexpectedly|Failed to add incoming msg|Failed to parse message|Connection to \S+ established|Connection error|\bclosed\.|Closing connection to|which is incompatible/;
-const SOURCE_END = /has finished|has left unexpectedly/;
+const SOURCE_END = /has finished|has left unexpectedly|Connection to \S+ closed\./;
 
 /** Launches chromium and a loopback server for the real viewer. */
 export async function openRealViewer(): Promise<RealViewer> {
@@ -71,7 +71,7 @@ export async function openRealViewer(): Promise<RealViewer> {
       page.on("console", (msg) => {
         const text = msg.text();
         log.console.push(text);
-        if (msg.type() === "error") log.consoleErrors.push(text);
+        if (msg.type() === "error" || text.startsWith("ERROR:")) log.consoleErrors.push(text);
         if (SOURCE_EVENT.test(text)) log.sourceEvents.push(text);
       });
       page.on("pageerror", (err) => log.consoleErrors.push(`pageerror: ${err.message}`));
