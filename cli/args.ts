@@ -9,11 +9,11 @@ export type Command =
   | { kind: "rrd-compare"; a: string; b: string; unordered: boolean; fullDump: boolean }
   | { kind: "run"; sources: string[] };
 
-type Spec = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>["options"]>;
 
-function parse(args: string[], options: Spec) {
+function parse<T extends Options>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (e) {
     const err = e as { code?: string; message: string };
     const flag = /'([^']+)'/.exec(err.message)?.[1];
@@ -39,7 +39,7 @@ function parseRrd(argv: string[]): Command {
   const [sub, ...rest] = argv;
   if (sub === "print") {
     const { values, positionals } = parse(rest, { verbose: { type: "boolean", short: "v", multiple: true } });
-    return { kind: "rrd-print", sources: positionals, verbose: (values.verbose as boolean[] | undefined)?.length ?? 0 };
+    return { kind: "rrd-print", sources: positionals, verbose: values.verbose?.length ?? 0 };
   }
   if (sub === "compare") {
     const { values, positionals } = parse(rest, {

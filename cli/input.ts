@@ -13,7 +13,8 @@ export async function* sourceBytes(source: Source): AsyncGenerator<Uint8Array> {
   } else if (/^https?:\/\//.test(source)) {
     const res = await fetch(source);
     if (!res.ok || !res.body) throw new Error(`GET ${source} answered ${res.status} ${res.statusText}`);
-    for await (const c of res.body) yield c;
+    const reader = res.body.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
   } else {
     for await (const c of createReadStream(source, { highWaterMark: 1 << 20 })) yield c as Uint8Array;
   }

@@ -9,11 +9,17 @@ const SKIP_TRIGGER = 6; // after 2^6 failed probes, step 2 bytes at a time, and 
 const HASH_LOG = 16;
 const HASH_SHIFT = 32 - HASH_LOG;
 const PRIME = 0x9e3779b1 | 0; // 2654435761, as in reference LZ4
+const PRIME5 = 0x85ebca77 | 0; // mixes in the 5th byte: hashing 5 bytes (as lz4_flex does) finds longer matches
 
 // Shared across calls: entries store `position + base`, and `base` grows past every position of the previous
 // call, so stale entries read as negative and the table never needs clearing (except on int32 wrap-around).
 const table = new Int32Array(1 << HASH_LOG);
 let nextBase = 1;
+
+/** Hash of the 5 bytes at `i` (4 via `view`, the 5th via `src`), as a table index. */
+function hash5(view: DataView, src: Uint8Array, i: number): number {
+  return (Math.imul(view.getInt32(i, true), PRIME) ^ Math.imul(src[i + 4], PRIME5)) >>> HASH_SHIFT;
+}
 
 function fail(what: string, at: number): never {
   throw new Error(`lz4 error: ${what} at input byte ${at}`);
@@ -23,6 +29,12 @@ function fail(what: string, at: number): never {
 export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
   const sLen = src.length;
   const dLen = dst.length;
+  // Short copies move 4 bytes per DataView get/set (byte order is irrelevant for a copy). When there is room they
+  // copy "wild" (up to 16 bytes, or up to 3 past the end); the excess lands on not-yet-decoded output and is
+  // overwritten by later sequences. Matches with offset >= 4 may be copied forward word by word because each word
+  // only reads bytes that are already final.
+  const sv = new DataView(src.buffer, src.byteOffset, sLen);
+  const dv = new DataView(dst.buffer, dst.byteOffset, dLen);
   let s = 0;
   let d = 0;
   for (;;) {
@@ -40,8 +52,26 @@ export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
     if (n !== 0) {
       if (n > sLen - s) fail(`literal run of ${n} bytes overruns the input (${sLen} bytes)`, s);
       if (n > dLen - d) fail(`literal run of ${n} bytes overruns the output (${dLen} bytes)`, s);
-      if (n < 16) {
-        const end = s + n;
+      const end = s + n;
+      if (n <= 16 && s + 16 <= sLen && d + 16 <= dLen) {
+        dv.setInt32(d, sv.getInt32(s));
+        dv.setInt32(d + 4, sv.getInt32(s + 4));
+        if (n > 8) {
+          dv.setInt32(d + 8, sv.getInt32(s + 8));
+          dv.setInt32(d + 12, sv.getInt32(s + 12));
+        }
+        s = end;
+        d += n;
+      } else if (n < 64 && end + 3 <= sLen && d + n + 3 <= dLen) {
+        let t = d;
+        do {
+          dv.setInt32(t, sv.getInt32(s));
+          s += 4;
+          t += 4;
+        } while (s < end);
+        s = end;
+        d += n;
+      } else if (n < 64) {
         while (s < end) dst[d++] = src[s++];
       } else {
         dst.set(src.subarray(s, s + n), d);
@@ -68,10 +98,22 @@ export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
     if (m > dLen - d) fail(`match of ${m} bytes overruns the output (${dLen} bytes)`, s);
     const end = d + m;
     let r = d - offset;
-    if (m < 32) {
+    if (offset >= 4 && m <= 16 && d + 16 <= dLen) {
+      dv.setInt32(d, dv.getInt32(r));
+      dv.setInt32(d + 4, dv.getInt32(r + 4));
+      dv.setInt32(d + 8, dv.getInt32(r + 8));
+      dv.setInt32(d + 12, dv.getInt32(r + 12));
+      d = end;
+    } else if (offset >= 4 && m < 64 && end + 3 <= dLen) {
+      do {
+        dv.setInt32(d, dv.getInt32(r));
+        r += 4;
+        d += 4;
+      } while (d < end);
+      d = end;
+    } else if (m < 32) {
       while (d < end) dst[d++] = dst[r++];
     } else {
-      // Non-overlapping chunks; when offset < length the copyable span doubles each step.
       while (d < end) {
         const k = Math.min(d - r, end - d);
         dst.copyWithin(d, r, r + k);
@@ -105,7 +147,7 @@ export function lz4Compress(src: Uint8Array, dst?: Uint8Array): Uint8Array {
     const view = new DataView(src.buffer, src.byteOffset, n);
     const mfLimit = n - MF_LIMIT; // last allowed match start
     const matchLimit = n - LAST_LITERALS; // matches end at or before this
-    table[Math.imul(view.getInt32(0, true), PRIME) >>> HASH_SHIFT] = base;
+    table[hash5(view, src, 0)] = base;
     let ip = 1;
     search: for (;;) {
       let fwd = ip;
@@ -119,7 +161,7 @@ export function lz4Compress(src: Uint8Array, dst?: Uint8Array): Uint8Array {
         step = probes++ >>> SKIP_TRIGGER;
         if (fwd > mfLimit + 1) break search;
         seq = view.getInt32(ip, true);
-        const h = Math.imul(seq, PRIME) >>> HASH_SHIFT;
+        const h = hash5(view, src, ip);
         ref = table[h] - base;
         table[h] = ip + base;
       } while (ref < 0 || ip - ref > MAX_OFFSET || view.getInt32(ref, true) !== seq);
@@ -172,10 +214,10 @@ export function lz4Compress(src: Uint8Array, dst?: Uint8Array): Uint8Array {
         dst[tokenAt] = token;
         anchor = ip = e;
         if (ip > mfLimit) break search;
-        table[Math.imul(view.getInt32(ip - 2, true), PRIME) >>> HASH_SHIFT] = ip - 2 + base;
+        table[hash5(view, src, ip - 2)] = ip - 2 + base;
         // Try an immediate match at the new position before going back to searching.
         seq = view.getInt32(ip, true);
-        const h = Math.imul(seq, PRIME) >>> HASH_SHIFT;
+        const h = hash5(view, src, ip);
         ref = table[h] - base;
         table[h] = ip + base;
         if (ref < 0 || ip - ref > MAX_OFFSET || view.getInt32(ref, true) !== seq) {

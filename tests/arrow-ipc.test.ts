@@ -2,7 +2,7 @@
 
 import { describe, expect, test } from "bun:test";
 import * as A from "apache-arrow";
-import { buildFlatbuffer, i16, i64, nums, table, u8 } from "../store/arrow/flatbuf.ts";
+import { buildFlatbuffer, FbReader, i16, i64, nums, table, u8 } from "../store/arrow/flatbuf.ts";
 import { readIpcStream } from "../store/arrow/read.ts";
 import type { ArrayData, DataType, Field, RecordBatch } from "../store/arrow/types.ts";
 import { writeIpcStream } from "../store/arrow/write.ts";
@@ -479,6 +479,30 @@ describe("rejections", () => {
     }
     const bytes = writeIpcStream({ schema: { fields: [{ name: "x", type, nullable: true, metadata: new Map() }], metadata: new Map() }, length: 0, columns: [col] });
     expect(() => readIpcStream(bytes)).toThrow(/nesting/);
+  });
+
+  test("shared sub-tables (a DAG schema expanding to 2^40 fields) fail fast", () => {
+    const empty = (type: DataType): ArrayData => ({ type, length: 0, nullCount: 0, validity: null, offsets: null, values: null, typeIds: null, children: [] });
+    const nullField: Field = { name: "n", type: { kind: "null" }, nullable: true, metadata: new Map() };
+    let type: DataType = { kind: "null" };
+    let col = empty(type);
+    for (let i = 0; i < 40; i++) {
+      type = { kind: "struct", children: [{ name: "s", type, nullable: true, metadata: new Map() }, nullField] };
+      col = { ...empty(type), children: [col, empty(nullField.type)] };
+    }
+    const bytes = writeIpcStream({ schema: { fields: [{ name: "x", type, nullable: true, metadata: new Map() }], metadata: new Map() }, length: 0, columns: [col] });
+    const meta = bytes.subarray(8, 8 + new DataView(bytes.buffer).getInt32(4, true));
+    const dv = new DataView(meta.buffer, meta.byteOffset);
+    let field = new FbReader(meta).root().table(2)!.tables(1)[0]!;
+    for (let i = 0; i < 40; i++) {
+      const slots = field.vector(5, 4)!;
+      const next = field.tables(5)[0]!;
+      dv.setUint32(slots.start + 4, dv.getUint32(slots.start, true) - 4, true); // 2nd child := 1st child
+      field = next;
+    }
+    const t0 = performance.now();
+    expect(() => readIpcStream(bytes)).toThrow(/references more data/);
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   test("empty and garbage input", () => {

@@ -4,18 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeRrd } from "../store/decoder.ts";
 import { encodeRrd } from "../store/encoder.ts";
-import type { LogMsg } from "../store/logmsg.ts";
-import { chunkFromIpc, chunkToIpc } from "../store/transport.ts";
 import { runRerun } from "./binary.ts";
+import { reencode } from "./reencode.ts";
 import { FIXTURE_DIR, fixture, POINTS_022, READABLE, REFUSED } from "./fixtures.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "rerun-cli-"));
 
-/** The fixture with every chunk re-encoded by our own IPC writer, written with LZ4. */
+/** The fixture re-encoded by our own writers, as a file. */
 function reencoded(name: string): string {
-  const msgs = decodeRrd(fixture(name), () => {}).map((m): LogMsg => (m.kind === "ArrowMsg" ? { ...m, ipc: chunkToIpc(chunkFromIpc(m.ipc)) } : m));
   const path = join(tmp, `re-${name}`);
-  writeFileSync(path, encodeRrd(msgs, "lz4"));
+  writeFileSync(path, reencode(fixture(name)));
   return path;
 }
 

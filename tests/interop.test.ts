@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import { reencode } from "./reencode.ts";
 import { openRealViewer, type RealViewer } from "./interop/viewer.ts";
 
 const FIXTURES = new URL("../../shared/fixtures/rrd/", import.meta.url);
@@ -52,3 +53,21 @@ test(
   },
   TIMEOUT_MS,
 );
+
+for (const compression of ["lz4", "off"] as const) {
+  test(
+    `real 0.22 viewer accepts the fixture re-encoded by our writers (${compression})`,
+    async () => {
+      const original = await viewer.load({ rrd: fixture }, { timelines: ["frame", "log_tick", "log_time"] });
+      const ours = await viewer.load({ rrd: reencode(fixture, compression) }, { timelines: ["frame", "log_tick", "log_time"] });
+      expect(ours.sourceEvents.some((line) => line.includes("has finished"))).toBe(true);
+      expect(ours.consoleErrors).toEqual([]);
+      expect(ours.recordingId).toBe(original.recordingId);
+      expect(ours.recordingId).toBe("edb16cf9-0956-4d91-83b9-1e28a8f4c9dd");
+      expect(ours.timelines).toEqual(original.timelines);
+      expect(ours.timelines.frame).toEqual({ min: 0, max: 49 });
+      expect(ours.timelines.log_tick).toEqual({ min: 0, max: 399 });
+    },
+    2 * TIMEOUT_MS,
+  );
+}

@@ -10,9 +10,19 @@ const utf8Encoder = new TextEncoder();
 /** Bounds-checked little-endian access to one flatbuffer. */
 export class FbReader {
   private readonly view: DataView;
+  // Tables, vector elements and string bytes visited; legal flatbuffers stay well below this,
+  // while shared or self-referencing sub-objects would otherwise make the work blow up.
+  private work: number;
 
   constructor(readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.work = 4 * bytes.length + 1024;
+  }
+
+  /** Accounts for `units` of decoding work; throws once the input-proportional budget is spent. */
+  charge(units: number): void {
+    this.work -= units;
+    if (this.work < 0) throw new Error("Flatbuffer references more data than it holds (shared or cyclic objects)");
   }
 
   /** Throws unless `size` bytes at `pos` lie inside the buffer. */
@@ -84,6 +94,7 @@ export class FbTable {
     private readonly r: FbReader,
     readonly pos: number,
   ) {
+    r.charge(1);
     this.vtable = pos - r.i32(pos);
     this.vtableSize = r.u16(this.vtable);
     this.tableSize = r.u16(this.vtable + 2);
@@ -138,6 +149,7 @@ export class FbTable {
   string(id: number): string | null {
     const v = this.vector(id, 1);
     if (!v) return null;
+    this.r.charge(v.length);
     try {
       return utf8Decoder.decode(this.r.bytes.subarray(v.start, v.start + v.length));
     } catch {
@@ -168,6 +180,7 @@ export class FbTable {
   i32s(id: number): number[] | null {
     const v = this.vector(id, 4);
     if (!v) return null;
+    this.r.charge(v.length);
     const out: number[] = [];
     for (let i = 0; i < v.length; i++) out.push(this.r.i32(v.start + 4 * i));
     return out;

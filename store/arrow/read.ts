@@ -44,7 +44,7 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
     pos = framed.end;
     if (!schema) {
       if (msg.headerType !== HEADER_SCHEMA) throw new Error("IPC stream does not start with a Schema message");
-      schema = readSchema(msg.header, msg.reader.bytes.length);
+      schema = readSchema(msg.header);
     } else if (msg.headerType === HEADER_RECORD_BATCH) {
       if (++batches === 1) first = msg;
     } else if (msg.headerType === HEADER_DICTIONARY) {
@@ -91,11 +91,9 @@ function nextMessage(bytes: Uint8Array, pos: number): { msg: Message; end: numbe
   return { msg: { version, headerType, header, reader, body }, end: bodyStart + bodyLength };
 }
 
-function readSchema(t: FbTable, metaBytes: number): Schema {
+function readSchema(t: FbTable): Schema {
   if (t.i16(0, 0) !== 0) throw new Error("Big-endian IPC streams are not supported");
-  // Each field costs at least a 4-byte offset, so this bounds the work even for shared sub-tables.
-  const budget = { fields: Math.floor(metaBytes / 4) };
-  return { fields: t.tables(1).map((f) => readField(f, 0, budget)), metadata: readMetadata(t, 2) };
+  return { fields: t.tables(1).map((f) => readField(f, 0)), metadata: readMetadata(t, 2) };
 }
 
 function readMetadata(t: FbTable, id: number): Map<string, string> {
@@ -104,12 +102,11 @@ function readMetadata(t: FbTable, id: number): Map<string, string> {
   return out;
 }
 
-function readField(t: FbTable, depth: number, budget: { fields: number }): Field {
+function readField(t: FbTable, depth: number): Field {
   if (depth > MAX_DEPTH) throw new Error(`Schema nesting deeper than ${MAX_DEPTH} levels`);
-  if (--budget.fields < 0) throw new Error("Schema has more fields than its metadata can hold");
   const name = t.string(0) ?? "";
   if (t.table(4)) throw new Error(`Dictionary-encoded field '${name}' is not supported`);
-  const children = t.tables(5).map((c) => readField(c, depth + 1, budget));
+  const children = t.tables(5).map((c) => readField(c, depth + 1));
   const type = readType(name, t.u8(2, 0), t.table(3), children);
   return { name, type, nullable: t.u8(1, 0) !== 0, metadata: readMetadata(t, 6) };
 }

@@ -20,7 +20,7 @@ export function valueAt(a: ArrayData, i: number): JsValue {
     case "null":
       return null;
     case "bool":
-      return ((a.values![i >> 3]! >> (i & 7)) & 1) === 1;
+      return (((a.values as Uint8Array)[i >> 3]! >> (i & 7)) & 1) === 1;
     case "int":
     case "timestamp":
       return a.values![i]!;

@@ -1,0 +1,42 @@
+/** A queue of received byte chunks: nothing is allocated until the bytes asked for are all there. */
+import { concat } from "../../store/encoder.ts";
+
+export class ByteQueue {
+  private chunks: Uint8Array[] = [];
+  /** Bytes currently buffered. */
+  size = 0;
+
+  /** Appends a chunk (kept by reference unless it is a small view into a larger buffer). */
+  push(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    // A runtime may hand out views into a big read buffer: copy those, so a client that trickles
+    // single bytes cannot make us retain a whole read buffer per byte.
+    this.chunks.push(bytes.length * 2 < bytes.buffer.byteLength ? Uint8Array.prototype.slice.call(bytes) : bytes);
+    this.size += bytes.length;
+  }
+
+  /** Removes and returns the first `n` bytes (`n <= size`): a view when they lie in one chunk, else one copy. */
+  take(n: number): Uint8Array {
+    this.size -= n;
+    const parts: Uint8Array[] = [];
+    let i = 0;
+    for (let need = n; need > 0; i++) {
+      const c = this.chunks[i]!;
+      if (c.length > need) {
+        parts.push(c.subarray(0, need));
+        this.chunks[i] = c.subarray(need);
+        break;
+      }
+      parts.push(c);
+      need -= c.length;
+    }
+    this.chunks.splice(0, i);
+    return parts.length === 1 ? parts[0]! : concat(parts);
+  }
+
+  /** Drops everything buffered. */
+  clear(): void {
+    this.chunks = [];
+    this.size = 0;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * One SDK client connection as a state machine over a byte stream (spec §1.2–1.5): handshake, then
+ * u32-LE-length-prefixed packets, each a self-contained RRD stream. Knows nothing about sockets.
+ */
+import { decodeRrd } from "../../store/decoder.ts";
+import type { LogMsg } from "../../store/logmsg.ts";
+import type { LogFn } from "../log.ts";
+import { ByteQueue } from "./bytes.ts";
+import type { Congestion } from "./congestion.ts";
+import { isRerunHeader, OLD_CLIENT_WARNING, PROTOCOL_HEADER, PROTOCOL_VERSION_0, UNKNOWN_CLIENT, versionMismatch } from "./handshake.ts";
+
+/** Who sent a batch of messages. */
+export interface ClientInfo {
+  /** 1, 2, … in order of acceptance, per server. */
+  readonly id: number;
+  /** The peer as `ip:port` (`[ip]:port` for IPv6), or `(unknown ip)`. */
+  readonly addr: string;
+}
+
+export interface ConnectionContext {
+  client: ClientInfo;
+  /** Log "New SDK client connected" at DEBUG instead of INFO. */
+  quiet: boolean;
+  /** Packets declaring more bytes than this close the connection. */
+  maxPacketBytes: number;
+  log: LogFn;
+  /** Logs each distinct text once per server. */
+  logOnce: LogFn;
+  /** Null when there is no latency limit. */
+  congestion: Congestion | null;
+  /** Age in seconds of the oldest message waiting in the consumer's ingest queue. */
+  queueLatencySec: () => number;
+  onMessages: (msgs: LogMsg[], client: ClientInfo) => void;
+  /** Called exactly once: null for a goodbye (EOF), else the error text. The caller closes the socket. */
+  onClose: (error: string | null) => void;
+}
+
+type State = "version" | "header" | "length" | "packet" | "closed";
+
+export class Connection {
+  private state: State = "version";
+  private version = 0;
+  private packetLen = 0;
+  private readonly buf = new ByteQueue();
+
+  constructor(private readonly ctx: ConnectionContext) {}
+
+  /** Feeds received bytes (split anywhere); handles every packet they complete. */
+  push(bytes: Uint8Array): void {
+    if (this.state === "closed") return;
+    this.buf.push(bytes);
+    while (this.step());
+  }
+
+  /** The client closed its side: a clean goodbye wherever we are; a partial packet is discarded. */
+  end(): void {
+    this.close(null);
+  }
+
+  /** A socket error: closes this connection with a warning. */
+  fail(error: string): void {
+    this.closeWithWarning(error);
+  }
+
+  /** Advances by one handshake part or packet; false when more bytes are needed. */
+  private step(): boolean {
+    const { buf, ctx } = this;
+    switch (this.state) {
+      case "version": {
+        if (buf.size < 2) return false;
+        const b = buf.take(2);
+        this.version = b[0]! | (b[1]! << 8);
+        if (this.version === PROTOCOL_VERSION_0) ctx.log("warn", OLD_CLIENT_WARNING);
+        this.state = this.version === PROTOCOL_VERSION_0 ? "length" : "header";
+        return true;
+      }
+      case "header": {
+        if (buf.size < PROTOCOL_HEADER.length) return false;
+        if (!isRerunHeader(buf.take(PROTOCOL_HEADER.length))) {
+          ctx.log("debug", `Rejected incoming connection from unknown client at ${ctx.client.addr}: ${UNKNOWN_CLIENT}`);
+          this.close(UNKNOWN_CLIENT);
+          return false;
+        }
+        ctx.log(ctx.quiet ? "debug" : "info", `New SDK client connected from: ${ctx.client.addr}`);
+        const mismatch = versionMismatch(this.version);
+        if (mismatch) return this.closeWithWarning(mismatch);
+        this.state = "length";
+        return true;
+      }
+      case "length": {
+        if (buf.size < 4) return false;
+        const b = buf.take(4);
+        const len = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
+        if (len > ctx.maxPacketBytes) {
+          return this.closeWithWarning(`Packet of ${len} bytes is larger than the maximum packet size of ${ctx.maxPacketBytes} bytes`);
+        }
+        this.packetLen = len;
+        this.state = "packet";
+        return true;
+      }
+      case "packet": {
+        if (buf.size < this.packetLen) return false;
+        this.state = "length";
+        this.handlePacket(buf.take(this.packetLen));
+        return true;
+      }
+      case "closed":
+        return false;
+    }
+  }
+
+  /** Decodes a whole packet, thins it if congested, forwards what is kept. */
+  private handlePacket(packet: Uint8Array): void {
+    const { ctx } = this;
+    ctx.log("trace", `Received packet of size ${packet.length}.`);
+    ctx.congestion?.update(ctx.queueLatencySec());
+    let msgs: LogMsg[];
+    try {
+      msgs = decodeRrd(packet, (text) => ctx.logOnce("warn", text));
+    } catch (e) {
+      this.closeWithWarning((e as Error).message);
+      return;
+    }
+    const kept = ctx.congestion ? msgs.filter((m) => ctx.congestion!.keep(m)) : msgs;
+    if (kept.length < msgs.length) {
+      ctx.logOnce("warn", `Input latency is over the max (${ctx.congestion!.maxLatencySec} s) - dropping packets.`);
+    }
+    if (kept.length === 0) return;
+    try {
+      ctx.onMessages(kept, ctx.client);
+    } catch (e) {
+      this.closeWithWarning(`The receiving end failed: ${(e as Error).message}`);
+    }
+  }
+
+  private closeWithWarning(error: string): false {
+    if (this.state !== "closed") this.ctx.logOnce("warn", `Closing connection to client at ${this.ctx.client.addr}: ${error}`);
+    this.close(error);
+    return false;
+  }
+
+  private close(error: string | null): void {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    this.buf.clear();
+    this.ctx.onClose(error);
+  }
+}

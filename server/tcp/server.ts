@@ -1,0 +1,102 @@
+/**
+ * The TCP SDK server (spec §1): what `rerun` listens with on port 9876. Uses only `node:net`, so it
+ * runs under Bun, Deno and Node. The server never writes to a client.
+ */
+import net from "node:net";
+import type { LogMsg } from "../../store/logmsg.ts";
+import { type LogFn, logOnce } from "../log.ts";
+import { Congestion } from "./congestion.ts";
+import { type ClientInfo, Connection } from "./connection.ts";
+
+export type { ClientInfo } from "./connection.ts";
+
+export const DEFAULT_SDK_PORT = 9876;
+/** Default cap on one packet: larger length prefixes close the client before anything is buffered. */
+export const DEFAULT_MAX_PACKET_BYTES = 1 << 30;
+
+export interface SdkServerOptions {
+  /** IP to listen on (default "0.0.0.0"). */
+  bind?: string;
+  /** Port (default 9876; 0 picks a free one, see `SdkServer.port`). */
+  port?: number;
+  /** Largest accepted packet in bytes (default 1 GiB). A client declaring more is closed. */
+  maxPacketBytes?: number;
+  /** `--drop-at-latency` in seconds: above it, messages are thinned (spec §1.6). Default: no limit. */
+  maxLatencySec?: number;
+  /** Log the startup and new-client lines at DEBUG instead of INFO. */
+  quiet?: boolean;
+  log: LogFn;
+  /** Every decoded packet's messages (after congestion thinning), in order, per client. Never empty. */
+  onMessages: (msgs: LogMsg[], client: ClientInfo) => void;
+  /** Exactly once per accepted client: null for a goodbye (EOF, or `close()`), else the error text. */
+  onClientClosed?: (client: ClientInfo, error: string | null) => void;
+  /** Age in seconds of the oldest message waiting in the ingest queue; read once per packet (default 0). */
+  queueLatencySec?: () => number;
+}
+
+export interface SdkServer {
+  /** The port actually listened on. */
+  readonly port: number;
+  /** Stops accepting, drops every open connection and resolves once all are closed. */
+  close(): Promise<void>;
+}
+
+/** Listens for SDK clients; rejects with Rerun's "Failed to bind TCP address …" error if it cannot. */
+export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer> {
+  const bind = opts.bind ?? "0.0.0.0";
+  const requested = opts.port ?? DEFAULT_SDK_PORT;
+  const once = logOnce(opts.log);
+  const sockets = new Set<net.Socket>();
+  let nextId = 0;
+  const server = net.createServer((socket) => {
+    const client: ClientInfo = { id: ++nextId, addr: peerAddr(socket) };
+    sockets.add(socket);
+    const maxLatencySec = opts.maxLatencySec ?? Infinity;
+    const conn = new Connection({
+      client,
+      quiet: !!opts.quiet,
+      maxPacketBytes: opts.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES,
+      log: opts.log,
+      logOnce: once,
+      congestion: Number.isFinite(maxLatencySec) ? new Congestion({ maxLatencySec, log: opts.log }) : null,
+      queueLatencySec: opts.queueLatencySec ?? (() => 0),
+      onMessages: opts.onMessages,
+      onClose: (error) => {
+        socket.destroy();
+        opts.onClientClosed?.(client, error);
+      },
+    });
+    socket.on("data", (bytes: Uint8Array) => conn.push(bytes));
+    socket.on("end", () => conn.end());
+    socket.on("error", (e) => conn.fail(e.message));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      conn.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (e) => reject(new Error(`Failed to bind TCP address "${bind}:${requested}". Another Rerun instance is probably running. ${e.message}`)));
+    server.listen(requested, bind, () => {
+      server.removeAllListeners("error");
+      resolve();
+    });
+  });
+  server.on("error", (e) => opts.log("warn", `Failed to accept incoming SDK client: ${e.message}`));
+  const port = (server.address() as net.AddressInfo).port;
+  opts.log(opts.quiet ? "debug" : "info", `Hosting a SDK server over TCP at ${bind}:${port}. Connect with the Rerun logging SDK.`);
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+/** Rust's `SocketAddr` display of the peer: `ip:port`, `[ip]:port` for IPv6, `(unknown ip)` if unknown. */
+function peerAddr(socket: net.Socket): string {
+  const ip = socket.remoteAddress;
+  if (ip === undefined) return "(unknown ip)";
+  return `${ip.includes(":") ? `[${ip}]` : ip}:${socket.remotePort}`;
+}
