@@ -264,6 +264,8 @@ describe("lz4 malformed input", () => {
     expect(err([0x50, 1, 2], 100)).toContain("overruns the input");
     expect(err([0x50, 1, 2, 3, 4, 5], 3)).toContain("overruns the output");
     expect(err([0x1f, 65, 1, 0, 200, 0x00], 50)).toContain("match of 219 bytes overruns the output");
+    expect(err([0x14, 65, 1, 0, 0x00], 8)).toContain("match of 8 bytes overruns the output"); // by one byte
+    expect(err([0x40, 1, 2, 3, 4], 3)).toContain("literal run of 4 bytes overruns the output"); // by one byte
     expect(err([0xf0, 255, 255], 100)).toContain("truncated literal length");
     expect(err([0x1f, 65, 1, 0, 255], 1000)).toContain("truncated match length");
     expect(err([0x10, 65, 1], 100)).toContain("truncated match offset");

@@ -194,6 +194,7 @@ export type FbValue =
   | { k: "vec"; items: (FbTableValue | string)[] }
   | { k: "nums"; size: 4 | 8; per: number; values: number[] }
   | string;
+/** A builder table value (what `table()` returns). */
 export type FbTableValue = Extract<FbValue, { k: "table" }>;
 
 /** A u8 (or bool) scalar slot. */

@@ -12,7 +12,7 @@ const HEADER_RECORD_BATCH = 3;
 const TIME_UNITS = ["s", "ms", "us", "ns"];
 const EMPTY = new Uint8Array(0);
 
-const pad8 = (n: number): number => (n + 7) & ~7;
+const pad8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /** Serializes one record batch as an Arrow IPC stream (Schema, RecordBatch, EOS marker). */
 export function writeIpcStream(batch: RecordBatch): Uint8Array {
@@ -88,7 +88,7 @@ function typeTable(t: DataType): [number, FbTableValue, Field[]] {
 }
 
 /** The first `count` elements of `ta` as bytes (throws if `ta` is shorter). */
-function bytesOf(ta: ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number } | null, count: number, what: string): Uint8Array {
+function bytesOf(ta: (ArrayBufferView & { length: number; BYTES_PER_ELEMENT: number }) | null, count: number, what: string): Uint8Array {
   if (!ta || ta.length < count) throw new Error(`${what} holds fewer than ${count} elements`);
   return new Uint8Array(ta.buffer, ta.byteOffset, count * ta.BYTES_PER_ELEMENT);
 }
@@ -97,6 +97,8 @@ function bytesOf(ta: ArrayBufferView & { length: number; BYTES_PER_ELEMENT: numb
 function collect(a: ArrayData, nodes: number[], buffers: Uint8Array[]): void {
   const t = a.type;
   const n = a.length;
+  const want = "children" in t ? t.children.length : "child" in t ? 1 : 0;
+  if (a.children.length !== want) throw new Error(`A ${t.kind} array has ${a.children.length} children, expected ${want}`);
   if (t.kind === "null") {
     nodes.push(n, n);
     return;
@@ -114,23 +116,21 @@ function collect(a: ArrayData, nodes: number[], buffers: Uint8Array[]): void {
   switch (t.kind) {
     case "bool":
       buffers.push(bytesOf(a.values, Math.ceil(n / 8), "Bool bitmap"));
-      return;
+      break;
     case "int":
     case "float":
     case "timestamp":
       buffers.push(bytesOf(a.values, n, "Values"));
-      return;
+      break;
     case "fixed_size_binary":
       buffers.push(bytesOf(a.values, n * t.size, "Fixed-size binary values"));
-      return;
+      break;
     case "utf8":
     case "binary":
     case "large_utf8":
-    case "large_binary": {
-      const offsets = bytesOf(a.offsets, n + 1, "Offsets");
-      buffers.push(offsets, bytesOf(a.values, Number(a.offsets![n]!), "Byte values"));
-      return;
-    }
+    case "large_binary":
+      buffers.push(bytesOf(a.offsets, n + 1, "Offsets"), bytesOf(a.values, Number(a.offsets![n]!), "Byte values"));
+      break;
     case "list":
     case "large_list":
       buffers.push(bytesOf(a.offsets, n + 1, "List offsets"));
