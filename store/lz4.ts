@@ -10,13 +10,15 @@ const HASH_LOG = 16;
 const HASH_SHIFT = 32 - HASH_LOG;
 const PRIME = 0x9e3779b1 | 0; // 2654435761, as in reference LZ4
 const PRIME5 = 0x85ebca77 | 0; // mixes in the 5th byte: hashing 5 bytes (as lz4_flex does) finds longer matches
+const WIDE_COPY_MIN = 1024; // outputs at least this long are decoded with 4-byte DataView copies
+const NO_VIEW = new DataView(new ArrayBuffer(0));
 
 // Shared across calls: entries store `position + base`, and `base` grows past every position of the previous
 // call, so stale entries read as negative and the table never needs clearing (except on int32 wrap-around).
 const table = new Int32Array(1 << HASH_LOG);
 let nextBase = 1;
 
-/** Hash of the 5 bytes at `i` (4 via `view`, the 5th via `src`), as a table index. */
+/** Hash of the 5 bytes at `i` (4 read via `view`, the 5th via `src`), as a table index. */
 function hash5(view: DataView, src: Uint8Array, i: number): number {
   return (Math.imul(view.getInt32(i, true), PRIME) ^ Math.imul(src[i + 4], PRIME5)) >>> HASH_SHIFT;
 }
@@ -32,9 +34,11 @@ export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
   // Short copies move 4 bytes per DataView get/set (byte order is irrelevant for a copy). When there is room they
   // copy "wild" (up to 16 bytes, or up to 3 past the end); the excess lands on not-yet-decoded output and is
   // overwritten by later sequences. Matches with offset >= 4 may be copied forward word by word because each word
-  // only reads bytes that are already final.
-  const sv = new DataView(src.buffer, src.byteOffset, sLen);
-  const dv = new DataView(dst.buffer, dst.byteOffset, dLen);
+  // only reads bytes that are already final. Small outputs use byte loops only (room = 0): creating the DataViews
+  // costs more than they save there (JSC copies a small typed array into a new ArrayBuffer on `.buffer`).
+  const room = dLen >= WIDE_COPY_MIN ? dLen : 0;
+  const sv = room ? new DataView(src.buffer, src.byteOffset, sLen) : NO_VIEW;
+  const dv = room ? new DataView(dst.buffer, dst.byteOffset, dLen) : NO_VIEW;
   let s = 0;
   let d = 0;
   for (;;) {
@@ -53,7 +57,7 @@ export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
       if (n > sLen - s) fail(`literal run of ${n} bytes overruns the input (${sLen} bytes)`, s);
       if (n > dLen - d) fail(`literal run of ${n} bytes overruns the output (${dLen} bytes)`, s);
       const end = s + n;
-      if (n <= 16 && s + 16 <= sLen && d + 16 <= dLen) {
+      if (n <= 16 && s + 16 <= sLen && d + 16 <= room) {
         dv.setInt32(d, sv.getInt32(s));
         dv.setInt32(d + 4, sv.getInt32(s + 4));
         if (n > 8) {
@@ -62,7 +66,7 @@ export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
         }
         s = end;
         d += n;
-      } else if (n < 64 && end + 3 <= sLen && d + n + 3 <= dLen) {
+      } else if (n < 64 && end + 3 <= sLen && d + n + 3 <= room) {
         let t = d;
         do {
           dv.setInt32(t, sv.getInt32(s));
@@ -98,13 +102,13 @@ export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
     if (m > dLen - d) fail(`match of ${m} bytes overruns the output (${dLen} bytes)`, s);
     const end = d + m;
     let r = d - offset;
-    if (offset >= 4 && m <= 16 && d + 16 <= dLen) {
+    if (offset >= 4 && m <= 16 && d + 16 <= room) {
       dv.setInt32(d, dv.getInt32(r));
       dv.setInt32(d + 4, dv.getInt32(r + 4));
       dv.setInt32(d + 8, dv.getInt32(r + 8));
       dv.setInt32(d + 12, dv.getInt32(r + 12));
       d = end;
-    } else if (offset >= 4 && m < 64 && end + 3 <= dLen) {
+    } else if (offset >= 4 && m < 64 && end + 3 <= room) {
       do {
         dv.setInt32(d, dv.getInt32(r));
         r += 4;

@@ -12,7 +12,11 @@ export class TestClient {
   /** Bytes the server wrote to us (it never should). */
   received = 0;
 
+  /** Our address as the server sees it. */
+  readonly addr: string;
+
   private constructor(readonly socket: net.Socket) {
+    this.addr = `127.0.0.1:${socket.localPort}`;
     this.closed = new Promise((resolve) => socket.once("close", () => resolve()));
     socket.on("data", (b: Uint8Array) => (this.received += b.length));
     socket.on("error", () => {}); // the server may drop us; the test checks the server's view
@@ -26,10 +30,6 @@ export class TestClient {
     });
   }
 
-  /** Our address as the server sees it. */
-  get addr(): string {
-    return `127.0.0.1:${this.socket.localPort}`;
-  }
 
   /** Writes raw bytes. */
   write(bytes: Uint8Array): Promise<void> {
