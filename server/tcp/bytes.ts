@@ -1,17 +1,19 @@
 /** A queue of received byte chunks: nothing is allocated until the bytes asked for are all there. */
 import { concat } from "../../store/encoder.ts";
 
+/** FIFO of byte chunks with exact-size takes. */
 export class ByteQueue {
   private chunks: Uint8Array[] = [];
   /** Bytes currently buffered. */
   size = 0;
 
-  /** Appends a chunk (kept by reference unless it is a small view into a larger buffer). */
+  /** Appends a chunk, as a plain `Uint8Array` view (a copy if it is a small view into a larger buffer). */
   push(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     // A runtime may hand out views into a big read buffer: copy those, so a client that trickles
     // single bytes cannot make us retain a whole read buffer per byte.
-    this.chunks.push(bytes.length * 2 < bytes.buffer.byteLength ? Uint8Array.prototype.slice.call(bytes) : bytes);
+    const small = bytes.length * 2 < bytes.buffer.byteLength;
+    this.chunks.push(small ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
     this.size += bytes.length;
   }
 

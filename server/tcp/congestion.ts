@@ -54,6 +54,7 @@ function insertionIndex(sorted: bigint[], t: bigint): number {
   return lo;
 }
 
+/** Per-connection state: the accept rate and the per-timeline thinning histories. */
 export class Congestion {
   /** Fraction of messages let through: 1 when keeping up. */
   acceptRate = 1;

@@ -37,6 +37,7 @@ export interface ConnectionContext {
 
 type State = "version" | "header" | "length" | "packet" | "closed";
 
+/** Feed it bytes with `push`, then `end` (EOF) or `fail` (socket error); it reports through its context. */
 export class Connection {
   private state: State = "version";
   private version = 0;

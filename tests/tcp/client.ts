@@ -7,6 +7,7 @@ import type { LogMsg } from "../../store/logmsg.ts";
 export const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
 const u16 = (n: number) => new Uint8Array(new Uint16Array([n]).buffer);
 
+/** One client connection; every write resolves once handed to the OS. */
 export class TestClient {
   private readonly closed: Promise<void>;
   /** Bytes the server wrote to us (it never should). */

@@ -24,6 +24,8 @@ describe("TCP SDK server", () => {
     expect(r.msgs(c.addr).length).toBe(802);
     expect(r.msgs(c.addr)).toEqual(expected);
     expect(c.received).toBe(0); // the server never writes
+    const ipc = r.msgs(c.addr).find((m) => m.kind === "ArrowMsg")!;
+    expect(ipc.kind === "ArrowMsg" && ipc.ipc.constructor).toBe(Uint8Array); // not a runtime's Buffer
     expect(r.logs).toEqual([
       ["info", `Hosting a SDK server over TCP at 127.0.0.1:${r.port}. Connect with the Rerun logging SDK.`],
       ["info", `New SDK client connected from: ${c.addr}`],

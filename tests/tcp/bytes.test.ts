@@ -1,0 +1,30 @@
+import { expect, test } from "bun:test";
+import { ByteQueue } from "../../server/tcp/bytes.ts";
+
+test("takes across chunk boundaries, with views when it can", () => {
+  const q = new ByteQueue();
+  const a = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+  q.push(a);
+  q.push(new Uint8Array(0));
+  q.push(new Uint8Array([9, 10]));
+  expect(q.size).toBe(10);
+  const first = q.take(3);
+  expect([...first]).toEqual([1, 2, 3]);
+  expect(first.buffer).toBe(a.buffer); // a view, no copy
+  expect([...q.take(6)]).toEqual([4, 5, 6, 7, 8, 9]);
+  expect([...q.take(0)]).toEqual([]);
+  expect([...q.take(1)]).toEqual([10]);
+  expect(q.size).toBe(0);
+});
+
+test("copies a small view into a large buffer, and hands out plain Uint8Arrays", () => {
+  const q = new ByteQueue();
+  const big = new Uint8Array(1 << 16);
+  big[100] = 42;
+  q.push(big.subarray(100, 101));
+  const got = q.take(1);
+  expect(got[0]).toBe(42);
+  expect(got.buffer.byteLength).toBe(1);
+  q.push(Buffer.from([7, 8]));
+  expect(q.take(2).constructor).toBe(Uint8Array);
+});
