@@ -3,6 +3,8 @@ import { parseCommand } from "./cli/args.ts";
 import { rrdCompare } from "./cli/compare.ts";
 import { rrdPrint } from "./cli/print.ts";
 import { HELP, UsageError, versionLine } from "./cli/usage.ts";
+import { stderrLogger } from "./server/logger.ts";
+import { run } from "./server/run.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -24,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     case "run":
-      throw new Error("loading recordings into a viewer is not implemented yet; try `rerun rrd print`");
+      return run(cmd.opts, stderrLogger(cmd.opts.quiet));
   }
 }
 

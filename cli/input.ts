@@ -1,24 +1,7 @@
 /** Streams `.rrd` inputs (files, stdin or http(s) URLs) through the push decoder. */
-import { createReadStream } from "node:fs";
 import { RrdDecoder } from "../store/decoder.ts";
 import type { LogMsg } from "../store/logmsg.ts";
-
-/** Where messages come from: a file path, `-` for stdin, or an http(s) URL. */
-export type Source = string;
-
-/** The bytes of a source, as they arrive. */
-export async function* sourceBytes(source: Source): AsyncGenerator<Uint8Array> {
-  if (source === "-") {
-    for await (const c of process.stdin) yield c as Uint8Array;
-  } else if (/^https?:\/\//.test(source)) {
-    const res = await fetch(source);
-    if (!res.ok || !res.body) throw new Error(`GET ${source} answered ${res.status} ${res.statusText}`);
-    const reader = res.body.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
-  } else {
-    for await (const c of createReadStream(source, { highWaterMark: 1 << 20 })) yield c as Uint8Array;
-  }
-}
+import { type Source, sourceBytes } from "../server/sources.ts";
 
 /** Decodes one source; every complete message reaches `onMessage` even if the source fails later. */
 export async function decodeSource(

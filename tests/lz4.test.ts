@@ -121,9 +121,10 @@ describe("lz4 round trips", () => {
     });
   }
 
-  test("every size 0..300 of partly repetitive data", () => {
+  test("every size 0..300 and sizes around the 1024-byte wide-copy threshold, partly repetitive data", () => {
     const r = mulberry32(99);
-    for (let n = 0; n <= 300; n++) {
+    const sizes = [...Array.from({ length: 301 }, (_, i) => i), 1000, 1023, 1024, 1025, 1100, 2047, 4099];
+    for (const n of sizes) {
       const data = new Uint8Array(n);
       for (let i = 0; i < n; i++) data[i] = i > 8 && r() < 0.7 ? data[i - 1 - Math.floor(r() * 8)] : Math.floor(r() * 256);
       checkBlockRules(roundTrip(data), n);

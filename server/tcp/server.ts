@@ -37,6 +37,8 @@ export interface SdkServerOptions {
 export interface SdkServer {
   /** The port actually listened on. */
   readonly port: number;
+  /** Stops (true) or resumes (false) reading from every client: back-pressure from a full ingest queue. */
+  setPaused(paused: boolean): void;
   /** Stops accepting, drops every open connection and resolves once all are closed. */
   close(): Promise<void>;
 }
@@ -48,7 +50,9 @@ export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer>
   const once = logOnce(opts.log);
   const sockets = new Set<net.Socket>();
   let nextId = 0;
+  let paused = false;
   const server = net.createServer((socket) => {
+    if (paused) socket.pause();
     const client: ClientInfo = { id: ++nextId, addr: peerAddr(socket) };
     sockets.add(socket);
     const maxLatencySec = opts.maxLatencySec ?? Infinity;
@@ -86,6 +90,11 @@ export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer>
   opts.log(opts.quiet ? "debug" : "info", `Hosting a SDK server over TCP at ${bind}:${port}. Connect with the Rerun logging SDK.`);
   return {
     port,
+    setPaused: (p) => {
+      if (p === paused) return;
+      paused = p;
+      for (const s of sockets) p ? s.pause() : s.resume();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,0 +1,126 @@
+/** The `rerun [FILES…]` process: SDK server, ingest, sinks and sources, wired together. */
+import type { RunOptions } from "../cli/args.ts";
+import type { LogMsg } from "../store/logmsg.ts";
+import { reachableHosts } from "./addresses.ts";
+import { Ingest } from "./ingest.ts";
+import type { LogFn } from "./log.ts";
+import { RrdFileSink } from "./save.ts";
+import { loadSource } from "./sources.ts";
+import { Forwarder, probe } from "./tcp/forward.ts";
+import { startSdkServer } from "./tcp/server.ts";
+
+/** How long `--test-receive` waits for the first message. */
+const TEST_RECEIVE_TIMEOUT_MS = 12_000;
+/** Queued Arrow bytes above which TCP clients are paused. */
+const INGEST_HIGH_WATER = 256 << 20;
+
+/** Something that takes every received message (the store, the relay…). */
+export interface Consumer {
+  add(msg: LogMsg): void;
+}
+
+/** Runs the process role; resolves with the exit code once it should end. */
+export async function run(opts: RunOptions, log: LogFn, consumers: Consumer[] = []): Promise<number> {
+  if (opts.port !== 0) {
+    const socket = await probe("127.0.0.1", opts.port);
+    if (socket) return forwardToRunning(opts, socket, log);
+  }
+
+  const sink = opts.save ? new RrdFileSink(opts.save) : null;
+  let received = 0;
+  const ingest = new Ingest({
+    consume: (msg) => {
+      received++;
+      sink?.write(msg);
+      for (const c of consumers) c.add(msg);
+    },
+    highWaterBytes: INGEST_HIGH_WATER,
+    onPressure: (high) => tcp.setPaused(high),
+    onError: (e) => log("warn", `Failed to add incoming msg: ${e.message}`),
+  });
+  const goodbyes: (() => void)[] = [];
+  const tcp = await startSdkServer({
+    bind: opts.bind,
+    port: opts.port,
+    maxLatencySec: opts.dropAtLatencySec ?? undefined,
+    quiet: true,
+    log,
+    onMessages: (msgs) => ingest.push(msgs),
+    onClientClosed: () => goodbyes.forEach((g) => g()),
+    queueLatencySec: () => ingest.latencySec(),
+  });
+  const hosts = reachableHosts(opts.bind);
+  log("info", `rerun: SDK server listening on ${opts.bind}:${tcp.port} — from Python: rr.connect_tcp("${hosts[0]}:${tcp.port}")`);
+  for (const h of hosts.slice(1)) log("info", `       from another machine: rr.connect_tcp("${h}:${tcp.port}")`);
+  if (sink) log("info", `rerun: saving everything received to ${sink.path}`);
+
+  const loads = opts.sources.map((s) => loadSource(s, (msgs) => ingest.push(msgs), log));
+  const sourcesDone = Promise.all(loads).then(() => ingest.idle());
+
+  const stopped = new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      log("debug", `received ${signal}, shutting down`);
+      resolve(0);
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
+
+  let code: number;
+  if (opts.testReceive) {
+    code = await Promise.race([stopped, testReceive(() => received, sourcesDone, goodbyes, ingest, opts.sources.length > 0, log)]);
+  } else if (opts.web === "none" && opts.sources.length > 0 && !opts.save) {
+    await sourcesDone;
+    code = 0;
+  } else {
+    code = await stopped;
+  }
+  await tcp.close();
+  await ingest.idle();
+  if (sink) {
+    sink.close();
+    log("info", `File saved to ${sink.path}`);
+  }
+  return code;
+}
+
+/** `--test-receive`: 0 once data arrived and its source said goodbye; 1 after 12 s with nothing. */
+function testReceive(
+  received: () => number,
+  sourcesDone: Promise<unknown>,
+  goodbyes: (() => void)[],
+  ingest: Ingest,
+  hasSources: boolean,
+  log: LogFn,
+): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => void ingest.idle().then(() => received() > 0 && resolve(0));
+    goodbyes.push(check);
+    if (hasSources) void sourcesDone.then(check);
+    setTimeout(() => {
+      if (received() > 0) return;
+      log("error", `No data received within ${TEST_RECEIVE_TIMEOUT_MS / 1000} s`);
+      resolve(1);
+    }, TEST_RECEIVE_TIMEOUT_MS).unref?.();
+  });
+}
+
+/** Another rerun already listens on the port: hand it our sources as an SDK client, then exit. */
+async function forwardToRunning(opts: RunOptions, socket: import("node:net").Socket, log: LogFn): Promise<number> {
+  if (opts.sources.length === 0) {
+    socket.destroy();
+    log("info", `rerun: a Rerun server is already running on port ${opts.port}; nothing to do (pass files to send them to it)`);
+    return 0;
+  }
+  const fwd = new Forwarder(socket);
+  let failed = false;
+  for (const source of opts.sources) {
+    const n = await loadSource(source, async (msgs) => {
+      for (const m of msgs) await fwd.send(m);
+    }, log);
+    if (n < 0) failed = true;
+  }
+  await fwd.end();
+  log("info", `rerun: sent ${opts.sources.join(", ")} to the Rerun server already running on port ${opts.port}`);
+  return failed ? 1 : 0;
+}

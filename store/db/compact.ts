@@ -1,0 +1,129 @@
+/**
+ * Compaction on insert: small temporal chunks of one entity with the same schema are appended to
+ * the entity's open chunk of that schema while the result stays under Rerun's limits. Appends go
+ * into growable builders (amortised O(1) per row); a full chunk is sealed into exact-size buffers.
+ */
+import { ArrayBuilder, typeKey } from "../arrow/concat.ts";
+import { U64 } from "../arrow/make.ts";
+import type { ArrayData, DataType, Field } from "../arrow/types.ts";
+import { timeField } from "../build.ts";
+import type { Chunk, ComponentColumn } from "../chunk.ts";
+import type { TimeType, Tuid } from "../logmsg.ts";
+import { chunkHeapSize, descriptorKey } from "../transport.ts";
+import { newTuid } from "../tuid.ts";
+import type { ChunkFacts, Slot } from "./slot.ts";
+
+/** Rerun's `ChunkStoreConfig` compaction thresholds. */
+export interface CompactionConfig {
+  maxBytes: number;
+  maxRows: number;
+  maxRowsIfUnsorted: number;
+}
+
+/** Rerun 0.22 defaults: 384 KiB, 4096 rows, 1024 rows if unsorted (all 0 = compaction off). */
+export const DEFAULT_COMPACTION: CompactionConfig = { maxBytes: 393216, maxRows: 4096, maxRowsIfUnsorted: 1024 };
+
+const ENV: [keyof CompactionConfig, string][] = [
+  ["maxBytes", "RERUN_CHUNK_MAX_BYTES"],
+  ["maxRows", "RERUN_CHUNK_MAX_ROWS"],
+  ["maxRowsIfUnsorted", "RERUN_CHUNK_MAX_ROWS_IF_UNSORTED"],
+];
+
+/** The defaults overridden by RERUN_CHUNK_MAX_BYTES / _MAX_ROWS / _MAX_ROWS_IF_UNSORTED (u64 text; else throws). */
+export function compactionFromEnv(env: Record<string, string | undefined> = process.env): CompactionConfig {
+  const out = { ...DEFAULT_COMPACTION };
+  for (const [key, name] of ENV) {
+    const s = env[name];
+    if (s === undefined) continue;
+    if (!/^\+?\d+$/.test(s)) throw new Error(`Failed to parse config: '${name}=${s}'`);
+    out[key] = Number(s);
+  }
+  return out;
+}
+
+/** Chunks with equal keys (same timelines, component descriptors and types) can be concatenated. */
+export function schemaKey(chunk: Chunk): string {
+  const times = chunk.timelines.map((t) => `${t.name}:${t.type}`).sort();
+  const comps = chunk.components.map((c) => `${descriptorKey(c.descriptor)}=${typeKey(c.data.type)}`).sort();
+  return `${times.join(",")}|${comps.join(",")}`;
+}
+
+/** True if appending `chunk` (with `facts`) to `slot` stays within the limits. */
+export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: CompactionConfig): boolean {
+  let sorted = true;
+  for (const [name, f] of facts.spans) {
+    const s = slot.spans.get(name)!;
+    sorted &&= s.sorted && f.sorted && f.first >= s.last;
+  }
+  const rows = slot.numRows + chunk.numRows;
+  return rows <= (sorted ? config.maxRows : config.maxRowsIfUnsorted) && slot.bytes + chunkHeapSize(chunk) <= config.maxBytes;
+}
+
+const primitive = (type: DataType, values: BigInt64Array | BigUint64Array): ArrayData => ({
+  type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [],
+});
+
+/** The growable columns of a compacting chunk. */
+export class ChunkGrower {
+  readonly id: Tuid = newTuid();
+  private readonly rowTime = new ArrayBuilder(U64);
+  private readonly rowInc = new ArrayBuilder(U64);
+  private readonly times = new Map<string, { type: TimeType; b: ArrayBuilder }>();
+  private readonly comps = new Map<string, { col: Omit<ComponentColumn, "data">; b: ArrayBuilder }>();
+  private readonly entityPath: string;
+  private readonly rowIdField: Field;
+  private readonly meta: Map<string, string>;
+
+  /** Starts from a copy of `first` (no reference to its buffers is kept). */
+  constructor(first: Chunk) {
+    this.entityPath = first.entityPath;
+    this.rowIdField = first.rowIdField;
+    this.meta = new Map(first.schemaMetadata);
+    this.meta.delete("rerun.heap_size_bytes");
+    for (const t of first.timelines) this.times.set(t.name, { type: t.type, b: new ArrayBuilder(t.field.type) });
+    for (const { descriptor, itemType, field, data } of first.components) {
+      this.comps.set(descriptorKey(descriptor), { col: { descriptor, itemType, field }, b: new ArrayBuilder(data.type) });
+    }
+    this.append(first);
+  }
+
+  get numRows(): number {
+    return this.rowTime.length;
+  }
+
+  /** Appends the rows of a chunk with the same schema key. */
+  append(c: Chunk): void {
+    this.rowTime.append(primitive(U64, c.rowIdTimeNs));
+    this.rowInc.append(primitive(U64, c.rowIdInc));
+    for (const t of c.timelines) this.times.get(t.name)!.b.append(primitive(t.field.type, t.values));
+    for (const col of c.components) this.comps.get(descriptorKey(col.descriptor))!.b.append(col.data);
+  }
+
+  /** Bytes of the rows so far (`chunkHeapSize` of the sealed chunk). */
+  bytes(): number {
+    let n = this.rowTime.bytes() + this.rowInc.bytes();
+    for (const { b } of this.times.values()) n += b.bytes();
+    for (const { b } of this.comps.values()) n += b.bytes();
+    return n;
+  }
+
+  /** The chunk so far: zero-copy views, or exact-size copies when `seal`; `sorted` gives each timeline's order. */
+  chunk(isSorted: boolean, sorted: (timeline: string) => boolean, seal: boolean): Chunk {
+    const take = (b: ArrayBuilder): ArrayData => (seal ? b.seal() : b.view());
+    return {
+      id: this.id,
+      entityPath: this.entityPath,
+      isSorted,
+      numRows: this.numRows,
+      rowIdTimeNs: take(this.rowTime).values as BigUint64Array,
+      rowIdInc: take(this.rowInc).values as BigUint64Array,
+      timelines: [...this.times].map(([name, { type, b }]) => {
+        const s = sorted(name);
+        return { name, type, values: take(b).values as BigInt64Array, sorted: s, field: timeField(name, type, s) };
+      }),
+      components: [...this.comps.values()].map(({ col, b }) => ({ ...col, data: take(b) })),
+      rowIdField: this.rowIdField,
+      schemaMetadata: new Map(this.meta),
+    };
+  }
+}

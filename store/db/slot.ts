@@ -1,0 +1,172 @@
+/** A stored chunk: plain as ingested, or compacting (growing by appends until sealed). */
+import type { Chunk } from "../chunk.ts";
+import type { TimeType, Tuid } from "../logmsg.ts";
+import { chunkHeapSize, rowIdAt } from "../transport.ts";
+import { tuidCompare } from "../tuid.ts";
+import { ChunkGrower } from "./compact.ts";
+import type { ChunkList } from "./chunk-list.ts";
+import { RowKeys } from "./keys.ts";
+
+/** The bounds and order of one chunk on one timeline (one BigInt read per bound, none per row). */
+export interface SpanFacts {
+  min: bigint;
+  max: bigint;
+  first: bigint;
+  last: bigint;
+  /** Times non-decreasing in row order. */
+  sorted: boolean;
+}
+
+/** What ingestion needs to know about a chunk. */
+export interface ChunkFacts {
+  spans: Map<string, SpanFacts>;
+  rowIdsSorted: boolean;
+  minRowId: Tuid;
+  lastRowId: Tuid;
+}
+
+/** The facts of `chunk` (one pass over 32-bit word views per timeline). */
+export function factsOf(chunk: Chunk): ChunkFacts {
+  const n = chunk.numRows;
+  const spans = new Map<string, SpanFacts>();
+  for (const t of chunk.timelines) {
+    const v = t.values;
+    if (n === 1) {
+      const x = v[0]!;
+      spans.set(t.name, { min: x, max: x, first: x, last: x, sorted: true });
+      continue;
+    }
+    const k = new RowKeys(chunk, v);
+    spans.set(t.name, { min: v[k.argMin(n, "time")]!, max: v[k.argMax(n, "time")]!, first: v[0]!, last: v[n - 1]!, sorted: k.sorted(n, "time") });
+  }
+  const k = n === 1 ? null : new RowKeys(chunk, null);
+  const rowIdsSorted = k === null || k.sorted(n, "rowId");
+  return { spans, rowIdsSorted, minRowId: rowIdAt(chunk, rowIdsSorted ? 0 : k!.argMin(n, "rowId")), lastRowId: rowIdAt(chunk, n - 1) };
+}
+
+/** One slot's rows on one timeline: bounds kept up to date, word keys and row order made lazily. */
+export class TimeSpan implements SpanFacts {
+  min: bigint;
+  max: bigint;
+  first: bigint;
+  last: bigint;
+  sorted: boolean;
+  private version = -1;
+  private keysCache: RowKeys | null = null;
+  private orderCache: Int32Array | null = null;
+
+  constructor(readonly slot: Slot, readonly name: string, readonly type: TimeType, f: SpanFacts) {
+    this.min = f.min;
+    this.max = f.max;
+    this.first = f.first;
+    this.last = f.last;
+    this.sorted = f.sorted;
+  }
+
+  /** Extends the bounds with those of appended rows. */
+  extend(f: SpanFacts): void {
+    this.sorted &&= f.sorted && f.first >= this.last;
+    if (f.min < this.min) this.min = f.min;
+    if (f.max > this.max) this.max = f.max;
+    this.last = f.last;
+  }
+
+  /** The time column of the slot's current chunk. */
+  values(): BigInt64Array {
+    return this.slot.chunk.timelines.find((t) => t.name === this.name)!.values;
+  }
+
+  /** Word keys of (time, rowId) for the slot's current rows. */
+  keys(): RowKeys {
+    this.refresh();
+    return this.keysCache!;
+  }
+
+  /** Row indices in (time, rowId) order, or null when rows are already in that order. */
+  order(): Int32Array | null {
+    this.refresh();
+    return this.orderCache;
+  }
+
+  private refresh(): void {
+    if (this.version === this.slot.version) return;
+    const chunk = this.slot.chunk;
+    this.keysCache = new RowKeys(chunk, this.values());
+    this.orderCache = this.keysCache.order(chunk.numRows);
+    this.version = this.slot.version;
+  }
+}
+
+/** A stored chunk with its per-timeline spans and its memberships in the entity's chunk lists. */
+export class Slot {
+  /** Bumped whenever rows are appended or the chunk is sealed. */
+  version = 0;
+  bytes: number;
+  numRows: number;
+  minRowId: Tuid;
+  readonly spans = new Map<string, TimeSpan>();
+  /** The (list, span) pairs this slot is indexed under. */
+  readonly lists: [ChunkList, TimeSpan][] = [];
+  private plain: Chunk | null;
+  private grower: ChunkGrower | null = null;
+  private snapshot: Chunk | null = null;
+  private snapshotVersion = -1;
+  private rowIdsSorted: boolean;
+  private lastRowId: Tuid;
+
+  constructor(chunk: Chunk, facts: ChunkFacts) {
+    this.plain = chunk;
+    this.bytes = chunkHeapSize(chunk);
+    this.numRows = chunk.numRows;
+    this.minRowId = facts.minRowId;
+    this.rowIdsSorted = facts.rowIdsSorted;
+    this.lastRowId = facts.lastRowId;
+    for (const t of chunk.timelines) this.spans.set(t.name, new TimeSpan(this, t.name, t.type, facts.spans.get(t.name)!));
+  }
+
+  /** True for a chunk without timelines. */
+  get isStatic(): boolean {
+    return this.spans.size === 0;
+  }
+
+  /** The current chunk (for a compacting slot, zero-copy views of its rows so far). */
+  get chunk(): Chunk {
+    if (this.plain) return this.plain;
+    if (this.snapshotVersion !== this.version) {
+      this.snapshot = this.grow().chunk(this.rowIdsSorted, (t) => this.spans.get(t)!.sorted, false);
+      this.snapshotVersion = this.version;
+    }
+    return this.snapshot!;
+  }
+
+  /** Appends the rows of a chunk with the same schema (copying them). */
+  append(chunk: Chunk, facts: ChunkFacts): void {
+    const g = this.grow();
+    g.append(chunk);
+    for (const [name, f] of facts.spans) this.spans.get(name)!.extend(f);
+    this.rowIdsSorted &&= facts.rowIdsSorted && tuidCompare(this.lastRowId, facts.minRowId) < 0;
+    if (tuidCompare(facts.minRowId, this.minRowId) < 0) this.minRowId = facts.minRowId;
+    this.lastRowId = facts.lastRowId;
+    this.numRows = g.numRows;
+    this.bytes = g.bytes();
+    this.version++;
+  }
+
+  /** Ends compaction: copies the rows into exact-size buffers. */
+  seal(): void {
+    if (!this.grower) return;
+    this.plain = this.grower.chunk(this.rowIdsSorted, (t) => this.spans.get(t)!.sorted, true);
+    this.grower = null;
+    this.snapshot = null;
+    this.bytes = chunkHeapSize(this.plain);
+    this.version++;
+  }
+
+  private grow(): ChunkGrower {
+    if (!this.grower) {
+      this.grower = new ChunkGrower(this.plain!);
+      this.plain = null;
+    }
+    return this.grower;
+  }
+}
