@@ -31,3 +31,46 @@ export function runRerun(args: string[], stdin?: Uint8Array): Promise<RunResult>
     p.stdin.end(stdin ?? new Uint8Array(0));
   });
 }
+
+/** A running `rerun` process whose output the test can wait on. */
+export class RerunProcess {
+  stdout = "";
+  stderr = "";
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly proc: ReturnType<typeof spawn>;
+
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.proc = spawn(rerunBinary(), args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
+    this.proc.stdout!.on("data", (d: Buffer) => (this.stdout += d.toString()));
+    this.proc.stderr!.on("data", (d: Buffer) => (this.stderr += d.toString()));
+    this.exited = new Promise((resolve) => this.proc.on("exit", (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Writes to the process's stdin and closes it. */
+  input(bytes: Uint8Array): void {
+    this.proc.stdin!.end(bytes);
+  }
+
+  /** Waits until stderr matches `re` (or the process exits, or `timeoutMs` passes); returns the match. */
+  async waitFor(re: RegExp, timeoutMs = 10_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    let exited = false;
+    void this.exited.then(() => (exited = true));
+    for (;;) {
+      const m = this.stderr.match(re);
+      if (m) return m;
+      if (exited || Date.now() > deadline) throw new Error(`rerun never printed ${re}; stderr so far:\n${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** The SDK port from the start-up line. */
+  async sdkPort(): Promise<number> {
+    return Number((await this.waitFor(/SDK server listening on [^\s]+:(\d+)/))[1]);
+  }
+
+  /** Sends a signal. */
+  kill(signal: NodeJS.Signals = "SIGTERM"): void {
+    this.proc.kill(signal);
+  }
+}
