@@ -57,9 +57,11 @@ export function arrayFromValues(type: DataType, values: readonly JsValue[]): Arr
     case "timestamp":
       out.values = ints(t, values);
       break;
-    case "float":
-      out.values = t.bits === 16 ? Uint16Array.from(values, (v) => toHalf(Number(v ?? 0))) : (t.bits === 32 ? Float32Array : Float64Array).from(values, (v) => Number(v ?? 0));
+    case "float": {
+      const nums = values.map((v) => Number(v ?? 0));
+      out.values = t.bits === 16 ? Uint16Array.from(nums, toHalf) : t.bits === 32 ? Float32Array.from(nums) : Float64Array.from(nums);
       break;
+    }
     case "utf8": case "large_utf8": case "binary": case "large_binary": {
       const parts = values.map((v) => (v === null ? new Uint8Array(0) : typeof v === "string" ? utf8.encode(v) : (v as Uint8Array)));
       out.offsets = offsets(parts.map((p) => p.length), t.kind.startsWith("large"));

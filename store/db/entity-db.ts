@@ -1,0 +1,121 @@
+/** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
+import type { Chunk } from "../chunk.ts";
+import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
+import { DEFAULT_COMPACTION, fits, schemaKey, type CompactionConfig } from "./compact.ts";
+import { EntityIndex } from "./entity-index.ts";
+import { Emitter, type StoreEvents } from "./events.ts";
+import { gcCandidates } from "./gc.ts";
+import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type Run } from "./query.ts";
+import { factsOf, Slot } from "./slot.ts";
+import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
+
+export class EntityDb implements QuerySource {
+  /** The last SetStoreInfo message received, if any. */
+  storeInfo: SetStoreInfo | null = null;
+  /** The last activation command for this (blueprint) store, if any. */
+  activation: BlueprintActivationCommand | null = null;
+  /** Bytes held by the stored chunks' buffers. */
+  bytes = 0;
+  /** When the store last received a chunk (a tick of the owning hub). */
+  lastModified = 0;
+  readonly clearPaths = new Set<string>();
+  private readonly entities = new Map<string, EntityIndex>();
+
+  constructor(
+    readonly id: StoreId,
+    readonly config: CompactionConfig = DEFAULT_COMPACTION,
+    readonly events: Emitter<StoreEvents> = new Emitter(),
+  ) {}
+
+  /** The store info, once a SetStoreInfo was received. */
+  get info(): StoreInfo | null {
+    return this.storeInfo?.info ?? null;
+  }
+
+  /** The indices of one entity. */
+  entity(path: string): EntityIndex | undefined {
+    return this.entities.get(path);
+  }
+
+  /** Every entity path holding data. */
+  entityPaths(): string[] {
+    return [...this.entities.keys()];
+  }
+
+  /** Ingests a chunk (compacting it into the entity's open chunk when possible); `msg` is passed on to listeners. */
+  addChunk(chunk: Chunk, msg: ArrowMsg | null = null): void {
+    if (chunk.numRows === 0) return;
+    const path = chunk.entityPath;
+    let ei = this.entities.get(path);
+    if (!ei) this.entities.set(path, (ei = new EntityIndex(path)));
+    if (chunk.components.some((c) => c.descriptor.component === CLEAR_IS_RECURSIVE)) this.clearPaths.add(path);
+    const facts = factsOf(chunk);
+    let dropped: Slot[] = [];
+    if (chunk.timelines.length === 0) {
+      const slot = new Slot(chunk, facts);
+      this.bytes += slot.bytes;
+      dropped = ei.addStatic(slot);
+    } else {
+      const key = schemaKey(chunk);
+      const open = ei.open.get(key);
+      const before = open?.bytes ?? 0;
+      if (open && fits(open, chunk, facts, this.config)) {
+        open.append(chunk, facts);
+        ei.changed(open);
+      } else {
+        open?.seal();
+        const slot = new Slot(chunk, facts);
+        this.bytes += slot.bytes;
+        ei.addTemporal(slot);
+        ei.open.set(key, slot);
+      }
+      if (open) this.bytes += open.bytes - before;
+    }
+    this.events.emit("chunk-added", { db: this, chunk, msg });
+    for (const s of dropped) this.drop(ei, s, "overwritten");
+  }
+
+  /** Latest value at or before `t` on `timeline` of each of `components` of `entity` (see query.ts). */
+  latestAt(entity: string, components: readonly string[], timeline: string, t: bigint | number): Map<string, Hit> {
+    return latestAt(this, entity, components, timeline, BigInt(t));
+  }
+
+  /** All values in [t0, t1] on `timeline` of each of `components` of `entity` (see query.ts). */
+  range(entity: string, components: readonly string[], timeline: string, t0: bigint | number, t1: bigint | number): Map<string, Run[]> {
+    return range(this, entity, components, timeline, BigInt(t0), BigInt(t1));
+  }
+
+  /** What the store holds for one entity. */
+  entityInfo(path: string): EntityInfo | null {
+    const ei = this.entities.get(path);
+    return ei ? entityInfo(ei) : null;
+  }
+
+  /** The entity tree. */
+  tree(): EntityNode {
+    return entityTree([...this.entities.values()].map(entityInfo));
+  }
+
+  /** Every stored chunk (compacting ones as views of their rows so far). */
+  *chunks(): IterableIterator<Chunk> {
+    for (const ei of this.entities.values()) for (const s of ei.slots) yield s.chunk;
+  }
+
+  /** Drops at least `target` bytes of temporal chunks, oldest-logged first (see gc.ts); returns the bytes dropped. */
+  gc(target: number): number {
+    const before = this.bytes;
+    for (const slot of gcCandidates(this.entities.values())) {
+      if (before - this.bytes >= target) break;
+      this.drop(this.entities.get(slot.chunk.entityPath)!, slot, "gc");
+    }
+    return before - this.bytes;
+  }
+
+  private drop(ei: EntityIndex, slot: Slot, reason: "gc" | "overwritten"): void {
+    const chunk = slot.chunk;
+    ei.remove(slot);
+    this.bytes -= slot.bytes;
+    if (ei.slots.size === 0) this.entities.delete(ei.path);
+    this.events.emit("chunk-removed", { db: this, chunk, reason });
+  }
+}
