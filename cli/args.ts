@@ -1,6 +1,7 @@
 /** Parses the command line into a `Command` (a discriminated union); wrong input throws `UsageError`. */
 import { parseArgs } from "node:util";
 import { parseDuration } from "../server/duration.ts";
+import { parseMemoryLimit } from "../store/db/memory.ts";
 import { UsageError } from "./usage.ts";
 
 export type Command =
@@ -19,8 +20,10 @@ export interface RunOptions {
   port: number;
   webViewerPort: number;
   wsServerPort: number;
-  memoryLimit: string | null;
-  serverMemoryLimit: string;
+  /** Bytes the store may hold (`--memory-limit`), null = unlimited. */
+  memoryLimit: number | null;
+  /** Bytes the store may hold in serve-web mode (`--server-memory-limit`, default 25 % of RAM). */
+  serverMemoryLimit: number;
   dropAtLatencySec: number | null;
   save: string | null;
   testReceive: boolean;
@@ -76,8 +79,8 @@ export function parseCommand(argv: string[]): Command {
     port: port("--port", v.port ?? env.RERUN_PORT, 9876),
     webViewerPort: port("--web-viewer-port", v["web-viewer-port"] ?? env.RERUN_WEB_VIEWER_PORT, 9090),
     wsServerPort: port("--ws-server-port", v["ws-server-port"] ?? env.RERUN_WS_SERVER_PORT, 9877),
-    memoryLimit: v["memory-limit"] ?? env.RERUN_MEMORY_LIMIT ?? null,
-    serverMemoryLimit: v["server-memory-limit"] ?? env.RERUN_SERVER_MEMORY_LIMIT ?? "25%",
+    memoryLimit: memory("--memory-limit", v["memory-limit"] ?? env.RERUN_MEMORY_LIMIT),
+    serverMemoryLimit: memory("--server-memory-limit", v["server-memory-limit"] ?? env.RERUN_SERVER_MEMORY_LIMIT ?? "25%")!,
     dropAtLatencySec: latency(v["drop-at-latency"] ?? env.RERUN_DROP_AT_LATENCY),
     save: v.save ?? null,
     testReceive: !!v["test-receive"],
@@ -95,6 +98,15 @@ function port(flag: string, text: string | undefined, fallback: number): number 
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > 65535) throw new UsageError(`${flag} expects a port number 0–65535, got ${JSON.stringify(text)}`);
   return n;
+}
+
+function memory(flag: string, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  try {
+    return parseMemoryLimit(text);
+  } catch (e) {
+    throw new UsageError(`Bad ${flag}: ${(e as Error).message}`);
+  }
 }
 
 function latency(text: string | undefined): number | null {

@@ -1,5 +1,6 @@
 /** The `rerun [FILES…]` process: SDK server, ingest, sinks and sources, wired together. */
 import type { RunOptions } from "../cli/args.ts";
+import { Hub } from "../store/db/hub.ts";
 import type { LogMsg } from "../store/logmsg.ts";
 import { reachableHosts } from "./addresses.ts";
 import { Ingest } from "./ingest.ts";
@@ -20,11 +21,13 @@ export interface Consumer {
 }
 
 /** Runs the process role; resolves with the exit code once it should end. */
-export async function run(opts: RunOptions, log: LogFn, consumers: Consumer[] = []): Promise<number> {
+export async function run(opts: RunOptions, log: LogFn): Promise<number> {
   if (opts.port !== 0) {
     const socket = await probe("127.0.0.1", opts.port);
     if (socket) return forwardToRunning(opts, socket, log);
   }
+  const hub = new Hub({ memoryLimit: opts.web === "none" ? opts.memoryLimit : opts.serverMemoryLimit });
+  const consumers: Consumer[] = [hub];
 
   const sink = opts.save ? new RrdFileSink(opts.save) : null;
   let received = 0;
