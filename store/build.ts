@@ -9,8 +9,8 @@
  *
  * A component missing from a row is absent there (null list entry); rows without times make a static chunk.
  */
-import { ArrayBuilder, typeKey } from "./arrow/concat.ts";
-import { arrayFromValues, item, U64 } from "./arrow/make.ts";
+import { ArrayBuilder, sameType } from "./arrow/concat.ts";
+import { arrayFromValues, item, NULL, U64 } from "./arrow/make.ts";
 import type { ArrayData, DataType, Field } from "./arrow/types.ts";
 import type { JsValue } from "./arrow/values.ts";
 import type { Chunk, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
@@ -29,6 +29,7 @@ export interface TimeNs {
   ns: bigint;
 }
 
+/** A row's value on one timeline. */
 export type TimeValue = bigint | number | TimeNs;
 
 /** A component descriptor; archetype tags are optional. */
@@ -39,6 +40,11 @@ export function descriptor(component: string, archetype: string | null = null, a
 /** A batch of `values` of instance type `type` (e.g. `batch(desc, fsl(3, F32), [[1, 2, 3]])`); `[]` clears. */
 export function batch(desc: string | ComponentDescriptor, type: DataType, values: readonly JsValue[]): Batch {
   return { descriptor: typeof desc === "string" ? descriptor(desc) : desc, array: arrayFromValues(type, values) };
+}
+
+/** The indicator batch of an archetype (§4.7): `rerun.archetypes.Points3D` → `rerun.components.Points3DIndicator` = [null]. */
+export function indicator(archetype: string): Batch {
+  return batch(`${archetype.replace(".archetypes.", ".components.")}Indicator`, NULL, [null]);
 }
 
 /** A Time-timeline value in nanoseconds. */
@@ -126,7 +132,7 @@ export class ChunkBuilder {
       const b = new ArrayBuilder(field.type);
       for (const r of this.rows) {
         const a = r.batches.get(key)?.array ?? null;
-        if (a && typeKey(a.type) !== typeKey(array.type)) throw new Error(`component '${d.component}' changes type within the chunk`);
+        if (a && !sameType(a.type, array.type)) throw new Error(`component '${d.component}' changes type within the chunk`);
         b.append(listRow(field.type, a ?? array, a !== null));
       }
       return { descriptor: d, itemType: array.type, data: b.seal(), field };

@@ -22,7 +22,9 @@ class Grow {
   }
   pushRange(src: Typed, start: number, end: number): void {
     this.reserve(end - start);
-    (this.buf as Uint8Array).set(src.subarray(start, end) as Uint8Array, this.used);
+    const dst = this.buf as Uint8Array;
+    if (end - start > 16) dst.set(src.subarray(start, end) as Uint8Array, this.used);
+    else for (let i = start, j = this.used; i < end; i++, j++) dst[j] = (src as Uint8Array)[i]!;
     this.used += end - start;
   }
   push(v: number | bigint): void {
@@ -213,7 +215,7 @@ export class ArrayBuilder {
     for (let i = start; i < end; i++) this.offsets!.push(o[i]! + shift[slot(ids[i]!)]!);
   }
 
-  /** The array built so far, as views over the growable buffers (valid until the next append). */
+  /** The array built so far, as views over the growable buffers (they stay valid: appends write past them). */
   view(): ArrayData {
     return this.build((g) => g.view(), (c) => c.view());
   }
@@ -254,18 +256,24 @@ export function concatArrays(arrays: readonly ArrayData[], type: DataType = arra
   return b.seal();
 }
 
-/** A canonical text of a type, field names, nullability and union ids included (equal text = same layout). */
-export function typeKey(t: DataType): string {
-  const f = (x: Field): string => `${x.name}${x.nullable ? "?" : ""}:${typeKey(x.type)}`;
-  switch (t.kind) {
-    case "int": return `${t.signed ? "i" : "u"}${t.bits}`;
-    case "float": return `f${t.bits}`;
-    case "fixed_size_binary": return `fsb${t.size}`;
-    case "timestamp": return `ts(${t.unit},${t.tz ?? ""})`;
-    case "list": case "large_list": return `${t.kind}<${f(t.child)}>`;
-    case "fixed_size_list": return `fsl${t.size}<${f(t.child)}>`;
-    case "struct": return `struct<${t.children.map(f).join(",")}>`;
-    case "union": return `${t.mode}_union[${t.typeIds.join(",")}]<${t.children.map(f).join(",")}>`;
-    default: return t.kind;
+/** True if two types have the same layout (kinds, parameters, child names, nullability and union ids). */
+export function sameType(a: DataType, b: DataType): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  const fields = (x: Field[], y: Field[]): boolean =>
+    x.length === y.length && x.every((f, i) => f.name === y[i]!.name && f.nullable === y[i]!.nullable && sameType(f.type, y[i]!.type));
+  switch (a.kind) {
+    case "int": return a.bits === (b as typeof a).bits && a.signed === (b as typeof a).signed;
+    case "float": return a.bits === (b as typeof a).bits;
+    case "fixed_size_binary": return a.size === (b as typeof a).size;
+    case "timestamp": return a.unit === (b as typeof a).unit && a.tz === (b as typeof a).tz;
+    case "list": case "large_list": return fields([a.child], [(b as typeof a).child]);
+    case "fixed_size_list": return a.size === (b as typeof a).size && fields([a.child], [(b as typeof a).child]);
+    case "struct": return fields(a.children, (b as typeof a).children);
+    case "union": {
+      const u = b as typeof a;
+      return a.mode === u.mode && a.typeIds.join() === u.typeIds.join() && fields(a.children, u.children);
+    }
+    default: return true;
   }
 }

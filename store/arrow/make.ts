@@ -7,6 +7,7 @@ export function item(type: DataType, nullable = true): Field {
   return { name: "item", type, nullable, metadata: new Map() };
 }
 
+/** Short names of the leaf types. */
 export const NULL: DataType = { kind: "null" };
 export const BOOL: DataType = { kind: "bool" };
 export const UTF8: DataType = { kind: "utf8" };

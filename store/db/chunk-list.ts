@@ -5,6 +5,7 @@
  */
 import type { TimeSpan } from "./slot.ts";
 
+/** Spans sorted by first time, with running maxima of their last times. */
 export class ChunkList {
   private readonly spans: TimeSpan[] = [];
   /** pmax[k] = max of spans[0..k].max. */

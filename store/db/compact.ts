@@ -3,7 +3,7 @@
  * the entity's open chunk of that schema while the result stays under Rerun's limits. Appends go
  * into growable builders (amortised O(1) per row); a full chunk is sealed into exact-size buffers.
  */
-import { ArrayBuilder, typeKey } from "../arrow/concat.ts";
+import { ArrayBuilder, sameType } from "../arrow/concat.ts";
 import { U64 } from "../arrow/make.ts";
 import type { ArrayData, DataType, Field } from "../arrow/types.ts";
 import { timeField } from "../build.ts";
@@ -41,14 +41,15 @@ export function compactionFromEnv(env: Record<string, string | undefined> = proc
   return out;
 }
 
-/** Chunks with equal keys (same timelines, component descriptors and types) can be concatenated. */
+/** Chunks with equal keys have the same timelines and component descriptors, in the same column order. */
 export function schemaKey(chunk: Chunk): string {
-  const times = chunk.timelines.map((t) => `${t.name}:${t.type}`).sort();
-  const comps = chunk.components.map((c) => `${descriptorKey(c.descriptor)}=${typeKey(c.data.type)}`).sort();
-  return `${times.join(",")}|${comps.join(",")}`;
+  let key = "";
+  for (const t of chunk.timelines) key += `${t.name}:${t.type},`;
+  for (const c of chunk.components) key += `|${descriptorKey(c.descriptor)}`;
+  return key;
 }
 
-/** True if appending `chunk` (with `facts`) to `slot` stays within the limits. */
+/** True if `chunk` (same schema key, with `facts`) can be appended to `slot`: same column types, within the limits. */
 export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: CompactionConfig): boolean {
   let sorted = true;
   for (const [name, f] of facts.spans) {
@@ -56,7 +57,11 @@ export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: Compac
     sorted &&= s.sorted && f.sorted && f.first >= s.last;
   }
   const rows = slot.numRows + chunk.numRows;
-  return rows <= (sorted ? config.maxRows : config.maxRowsIfUnsorted) && slot.bytes + chunkHeapSize(chunk) <= config.maxBytes;
+  return (
+    rows <= (sorted ? config.maxRows : config.maxRowsIfUnsorted) &&
+    slot.bytes + chunkHeapSize(chunk) <= config.maxBytes &&
+    chunk.components.every((c, k) => sameType(c.data.type, slot.types[k]!))
+  );
 }
 
 const primitive = (type: DataType, values: BigInt64Array | BigUint64Array): ArrayData => ({
@@ -68,8 +73,8 @@ export class ChunkGrower {
   readonly id: Tuid = newTuid();
   private readonly rowTime = new ArrayBuilder(U64);
   private readonly rowInc = new ArrayBuilder(U64);
-  private readonly times = new Map<string, { type: TimeType; b: ArrayBuilder }>();
-  private readonly comps = new Map<string, { col: Omit<ComponentColumn, "data">; b: ArrayBuilder }>();
+  private readonly times: { name: string; type: TimeType; b: ArrayBuilder }[];
+  private readonly comps: { col: Omit<ComponentColumn, "data">; b: ArrayBuilder }[];
   private readonly entityPath: string;
   private readonly rowIdField: Field;
   private readonly meta: Map<string, string>;
@@ -80,10 +85,8 @@ export class ChunkGrower {
     this.rowIdField = first.rowIdField;
     this.meta = new Map(first.schemaMetadata);
     this.meta.delete("rerun.heap_size_bytes");
-    for (const t of first.timelines) this.times.set(t.name, { type: t.type, b: new ArrayBuilder(t.field.type) });
-    for (const { descriptor, itemType, field, data } of first.components) {
-      this.comps.set(descriptorKey(descriptor), { col: { descriptor, itemType, field }, b: new ArrayBuilder(data.type) });
-    }
+    this.times = first.timelines.map((t) => ({ name: t.name, type: t.type, b: new ArrayBuilder(t.field.type) }));
+    this.comps = first.components.map(({ descriptor, itemType, field, data }) => ({ col: { descriptor, itemType, field }, b: new ArrayBuilder(data.type) }));
     this.append(first);
   }
 
@@ -91,19 +94,18 @@ export class ChunkGrower {
     return this.rowTime.length;
   }
 
-  /** Appends the rows of a chunk with the same schema key. */
+  /** Appends the rows of a chunk with the same schema key (columns in the same order). */
   append(c: Chunk): void {
     this.rowTime.append(primitive(U64, c.rowIdTimeNs));
     this.rowInc.append(primitive(U64, c.rowIdInc));
-    for (const t of c.timelines) this.times.get(t.name)!.b.append(primitive(t.field.type, t.values));
-    for (const col of c.components) this.comps.get(descriptorKey(col.descriptor))!.b.append(col.data);
+    c.timelines.forEach((t, k) => this.times[k]!.b.append(primitive(t.field.type, t.values)));
+    c.components.forEach((col, k) => this.comps[k]!.b.append(col.data));
   }
 
   /** Bytes of the rows so far (`chunkHeapSize` of the sealed chunk). */
   bytes(): number {
     let n = this.rowTime.bytes() + this.rowInc.bytes();
-    for (const { b } of this.times.values()) n += b.bytes();
-    for (const { b } of this.comps.values()) n += b.bytes();
+    for (const { b } of [...this.times, ...this.comps]) n += b.bytes();
     return n;
   }
 
@@ -117,11 +119,11 @@ export class ChunkGrower {
       numRows: this.numRows,
       rowIdTimeNs: take(this.rowTime).values as BigUint64Array,
       rowIdInc: take(this.rowInc).values as BigUint64Array,
-      timelines: [...this.times].map(([name, { type, b }]) => {
+      timelines: this.times.map(({ name, type, b }) => {
         const s = sorted(name);
         return { name, type, values: take(b).values as BigInt64Array, sorted: s, field: timeField(name, type, s) };
       }),
-      components: [...this.comps.values()].map(({ col, b }) => ({ ...col, data: take(b) })),
+      components: this.comps.map(({ col, b }) => ({ ...col, data: take(b) })),
       rowIdField: this.rowIdField,
       schemaMetadata: new Map(this.meta),
     };

@@ -9,6 +9,7 @@ import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type R
 import { factsOf, Slot } from "./slot.ts";
 import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
+/** One store: ingest (with compaction), queries, entity tree, memory accounting and GC. */
 export class EntityDb implements QuerySource {
   /** The last SetStoreInfo message received, if any. */
   storeInfo: SetStoreInfo | null = null;

@@ -15,6 +15,7 @@ export interface StaticCell {
   rowId: Tuid;
 }
 
+/** The indices of one entity path. */
 export class EntityIndex {
   /** Component name → the static cell with the largest row id. */
   readonly statics = new Map<string, StaticCell>();

@@ -15,6 +15,7 @@ export interface StoreEvents {
 
 type Listener<T> = (ev: T) => void;
 
+/** Typed listeners per event name. */
 export class Emitter<E> {
   private readonly listeners = new Map<keyof E, Set<Listener<never>>>();
 

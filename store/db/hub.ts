@@ -7,6 +7,7 @@ import { EntityDb } from "./entity-db.ts";
 import { Emitter, type StoreEvents } from "./events.ts";
 import { purgeFraction } from "./gc.ts";
 
+/** Hub settings. */
 export interface HubOptions {
   /** Bytes of chunk buffers the hub may hold (see `parseMemoryLimit`); null = unlimited. */
   memoryLimit?: number | null;
@@ -16,6 +17,7 @@ export interface HubOptions {
 
 const keyOf = (id: StoreId): string => `${id.kind}:${id.id}`;
 
+/** The stores of one process, keyed by StoreId, with store events and the memory limit. */
 export class Hub {
   readonly events = new Emitter<StoreEvents>();
   memoryLimit: number | null;

@@ -19,6 +19,7 @@ import { compareIndex, type Index, type RowKeys, words, type Words } from "./key
 import type { TimeSpan } from "./slot.ts";
 import { parentPath } from "./tree.ts";
 
+/** The component of the `Clear` archetype. */
 export const CLEAR_IS_RECURSIVE = "rerun.components.ClearIsRecursive";
 
 /** One latest-at result: the cell (chunk, column, row) and its index. */

@@ -1,4 +1,5 @@
 /** A stored chunk: plain as ingested, or compacting (growing by appends until sealed). */
+import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, rowIdAt } from "../transport.ts";
@@ -92,7 +93,8 @@ export class TimeSpan implements SpanFacts {
     if (this.version === this.slot.version) return;
     const chunk = this.slot.chunk;
     this.keysCache = new RowKeys(chunk, this.values());
-    this.orderCache = this.keysCache.order(chunk.numRows);
+    // Times non-decreasing and row ids increasing ⇒ rows are already in (time, rowId) order.
+    this.orderCache = this.sorted && this.slot.rowIdsSorted ? null : this.keysCache.order(chunk.numRows);
     this.version = this.slot.version;
   }
 }
@@ -105,13 +107,16 @@ export class Slot {
   numRows: number;
   minRowId: Tuid;
   readonly spans = new Map<string, TimeSpan>();
+  /** The component column types, in column order. */
+  readonly types: DataType[];
   /** The (list, span) pairs this slot is indexed under. */
   readonly lists: [ChunkList, TimeSpan][] = [];
   private plain: Chunk | null;
   private grower: ChunkGrower | null = null;
   private snapshot: Chunk | null = null;
   private snapshotVersion = -1;
-  private rowIdsSorted: boolean;
+  /** Row ids strictly increasing in row order. */
+  rowIdsSorted: boolean;
   private lastRowId: Tuid;
 
   constructor(chunk: Chunk, facts: ChunkFacts) {
@@ -121,6 +126,7 @@ export class Slot {
     this.minRowId = facts.minRowId;
     this.rowIdsSorted = facts.rowIdsSorted;
     this.lastRowId = facts.lastRowId;
+    this.types = chunk.components.map((c) => c.data.type);
     for (const t of chunk.timelines) this.spans.set(t.name, new TimeSpan(this, t.name, t.type, facts.spans.get(t.name)!));
   }
 
