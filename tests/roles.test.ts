@@ -109,6 +109,15 @@ describe("--test-receive", () => {
     expect((await p.exited).code).toBe(0);
   });
 
+  test("reads an http(s) URL", async () => {
+    const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response(fixture(POINTS_022)) });
+    const out = join(tmp, "from-url.rrd");
+    const r = await runRerun(["--port", "0", "--test-receive", "--save", out, `http://127.0.0.1:${server.port}/x.rrd`]);
+    server.stop(true);
+    expect(r.code).toBe(0);
+    expect(decodeRrd(new Uint8Array(readFileSync(out))).length).toBe(input.length);
+  });
+
   test("exits 0 after reading a file", async () => {
     const r = await runRerun(["--port", "0", "--test-receive", FIXTURE_DIR + POINTS_022]);
     expect(r.code).toBe(0);
