@@ -1,7 +1,8 @@
 /** `rerun rrd print`: one line per message, more with -v, -vv, -vvv. */
 import { formatValue, valueAt } from "../store/arrow/values.ts";
 import type { Chunk } from "../store/chunk.ts";
-import type { LogMsg, StoreId, StoreInfo, StoreSource } from "../store/logmsg.ts";
+import type { LogMsg, StoreId, StoreInfo } from "../store/logmsg.ts";
+import { formatSource } from "../store/source.ts";
 import { chunkFromIpc, chunkHeapSize, typeName } from "../store/transport.ts";
 import { tuidToString } from "../store/tuid.ts";
 import { formatBytes, shortName } from "./format.ts";
@@ -85,20 +86,3 @@ function formatStoreInfo(i: StoreInfo): string {
   return parts.join(", ");
 }
 
-/** A store source as Rerun displays it, e.g. `Python 3.10.16` or `"viewer"`. */
-export function formatSource(s: StoreSource): string {
-  switch (s.kind) {
-    case "PythonSdk":
-      return `Python ${s.major}.${s.minor}.${s.patch}${s.suffix}`;
-    case "RustSdk":
-      return `Rust SDK (rustc ${s.rustcVersion}, LLVM ${s.llvmVersion})`;
-    case "File":
-      return `File (${s.fileSource})`;
-    case "Other":
-      return JSON.stringify(s.name);
-    case "CSdk":
-      return "C SDK";
-    default:
-      return s.kind;
-  }
-}

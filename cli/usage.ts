@@ -33,9 +33,20 @@ Options:
   -h, --help                          show this help
   -V, --version                       print the version (second token: the Rerun version spoken)
 
+Serving (the default role: receive SDK data on TCP, keep it, serve it to browsers):
+  --serve-web, --serve                serve without opening a browser
+  --web-viewer                        serve and open the default browser (the default)
+  --port PORT                         SDK server port (9876)
+  --web-viewer-port PORT              the viewer, its API and live updates, one port (9090)
+  --ws-server-port PORT               the Rerun 0.22 WebSocket relay, for the viewer at /rerun/ (9877)
+  --bind IP                           address to listen on (0.0.0.0); port 0 = any free port
+  --server-memory-limit LIMIT         store size before old data is dropped, e.g. 25% or 4GB (25%)
+  --save FILE.rrd                     also write everything received to a file
+
 Examples:
   rerun rrd print recording.rrd
   rerun rrd print -vvv recording.rrd | less
   cat a.rrd b.rrd | rerun rrd print
   rerun rrd compare original.rrd resaved.rrd && echo same
+  rerun --serve-web recording.rrd     then open http://<this machine>:9090/
 `;

@@ -3,12 +3,14 @@ import type { RunOptions } from "../cli/args.ts";
 import { Hub } from "../store/db/hub.ts";
 import type { LogMsg } from "../store/logmsg.ts";
 import { reachableHosts } from "./addresses.ts";
+import { openBrowser } from "./browser.ts";
 import { Ingest } from "./ingest.ts";
 import type { LogFn } from "./log.ts";
 import { RrdFileSink } from "./save.ts";
 import { loadSource } from "./sources.ts";
 import { Forwarder, probe } from "./tcp/forward.ts";
 import { startSdkServer } from "./tcp/server.ts";
+import { startWeb, type Web } from "./web.ts";
 
 /** How long `--test-receive` waits for the first message. */
 const TEST_RECEIVE_TIMEOUT_MS = 12_000;
@@ -56,6 +58,17 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
   log("info", `rerun: SDK server listening on ${opts.bind}:${tcp.port} — from Python: rr.connect_tcp("${hosts[0]}:${tcp.port}")`);
   for (const h of hosts.slice(1)) log("info", `       from another machine: rr.connect_tcp("${h}:${tcp.port}")`);
   if (sink) log("info", `rerun: saving everything received to ${sink.path}`);
+  let web: Web | null = null;
+  if (opts.web !== "none") {
+    try {
+      web = await startWeb(hub, opts, log);
+    } catch (e) {
+      await tcp.close();
+      sink?.close();
+      throw e;
+    }
+    if (opts.web === "viewer") openBrowser(web.url, log);
+  }
 
   const loads = opts.sources.map((s) => loadSource(s, (msgs) => ingest.push(msgs), log));
   const sourcesDone = Promise.all(loads).then(() => ingest.idle());
@@ -84,6 +97,7 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
     sink.close();
     log("info", `File saved to ${sink.path}`);
   }
+  await web?.close();
   return code;
 }
 

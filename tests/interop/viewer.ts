@@ -41,6 +41,8 @@ export interface LoadOptions {
 export interface RealViewer {
   /** Opens `source` in a fresh page and waits until `options.until` holds. */
   load(source: Source, options?: LoadOptions): Promise<ViewerSnapshot>;
+  /** Opens a page that starts the real viewer itself as `window.viewer` (e.g. our server's `/rerun/`) and waits likewise. */
+  loadPage(url: string, options?: LoadOptions): Promise<ViewerSnapshot>;
   /** PNG screenshot of the most recent load's page. */
   screenshot(): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -61,38 +63,39 @@ export async function openRealViewer(): Promise<RealViewer> {
     throw e;
   }
   let current: { context: BrowserContext; page: Page } | null = null;
+  const open = async (url: string, options: LoadOptions): Promise<ViewerSnapshot> => {
+    await current?.context.close();
+    const context = await loopbackContext(browser);
+    const page = await context.newPage();
+    current = { context, page };
+    const log = { console: [] as string[], consoleErrors: [] as string[], sourceEvents: [] as string[] };
+    page.on("console", (msg) => {
+      const text = msg.text();
+      log.console.push(text);
+      if (msg.type() === "error" || text.startsWith("ERROR:")) log.consoleErrors.push(text);
+      if (SOURCE_EVENT.test(text)) log.sourceEvents.push(text);
+    });
+    page.on("pageerror", (err) => log.consoleErrors.push(`pageerror: ${err.message}`));
+    await page.goto(url);
+    const until = options.until ?? ((s: ViewerSnapshot) => s.sourceEnded);
+    const deadline = Date.now() + (options.timeoutMs ?? 45_000);
+    for (;;) {
+      const state = await page.evaluate(readViewerState, options.timelines ?? []);
+      const snapshot: ViewerSnapshot = {
+        ...state,
+        console: [...log.console],
+        consoleErrors: [...log.consoleErrors],
+        sourceEvents: [...log.sourceEvents],
+        sourceEnded: log.sourceEvents.some((line) => SOURCE_END.test(line)),
+      };
+      if (until(snapshot)) return snapshot;
+      if (Date.now() > deadline) throw new Error(`viewer load timed out: ${describe(snapshot)}`);
+      await Bun.sleep(100);
+    }
+  };
   return {
-    async load(source, options = {}) {
-      await current?.context.close();
-      const context = await loopbackContext(browser);
-      const page = await context.newPage();
-      current = { context, page };
-      const log = { console: [] as string[], consoleErrors: [] as string[], sourceEvents: [] as string[] };
-      page.on("console", (msg) => {
-        const text = msg.text();
-        log.console.push(text);
-        if (msg.type() === "error" || text.startsWith("ERROR:")) log.consoleErrors.push(text);
-        if (SOURCE_EVENT.test(text)) log.sourceEvents.push(text);
-      });
-      page.on("pageerror", (err) => log.consoleErrors.push(`pageerror: ${err.message}`));
-      const src = "rrd" in source ? server.addRrd(source.rrd) : source.url;
-      await page.goto(server.pageUrl(src));
-      const until = options.until ?? ((s: ViewerSnapshot) => s.sourceEnded);
-      const deadline = Date.now() + (options.timeoutMs ?? 45_000);
-      for (;;) {
-        const state = await page.evaluate(readViewerState, options.timelines ?? []);
-        const snapshot: ViewerSnapshot = {
-          ...state,
-          console: [...log.console],
-          consoleErrors: [...log.consoleErrors],
-          sourceEvents: [...log.sourceEvents],
-          sourceEnded: log.sourceEvents.some((line) => SOURCE_END.test(line)),
-        };
-        if (until(snapshot)) return snapshot;
-        if (Date.now() > deadline) throw new Error(`viewer load timed out: ${describe(snapshot)}`);
-        await Bun.sleep(100);
-      }
-    },
+    load: (source, options = {}) => open(server.pageUrl("rrd" in source ? server.addRrd(source.rrd) : source.url), options),
+    loadPage: (url, options = {}) => open(url, options),
     async screenshot() {
       if (!current) throw new Error("screenshot() before load()");
       return new Uint8Array(await current.page.screenshot({ type: "png" }));

@@ -1,0 +1,38 @@
+/**
+ * What a new relay viewer receives first: every store info, the blueprints and their activations,
+ * then the recordings' chunks (static ones first), replayed from the store. The chunk list is taken
+ * when the viewer connects (later rows reach it live, never twice); frames are encoded as it drains.
+ */
+import { encodeRelayFrame } from "../../store/bincode.ts";
+import type { Chunk } from "../../store/chunk.ts";
+import { chunkMsg } from "../../store/chunk-msg.ts";
+import type { Hub } from "../../store/db/hub.ts";
+import type { LogMsg, StoreId } from "../../store/logmsg.ts";
+
+type Item = LogMsg | { storeId: StoreId; chunk: Chunk };
+
+/** The history frames of `hub` as of now (the lists are taken at once), encoded lazily. */
+export function historyFrames(hub: Hub): Generator<Uint8Array> {
+  const first: Item[] = [], statics: Item[] = [], temporal: Item[] = [];
+  const stores = hub.stores();
+  for (const db of stores) if (db.storeInfo) first.push(db.storeInfo);
+  for (const db of stores) {
+    if (db.id.kind === "Blueprint") {
+      for (const chunk of db.chunks()) first.push({ storeId: db.id, chunk });
+      if (db.activation) first.push(db.activation);
+      continue;
+    }
+    for (const chunk of db.chunks()) (chunk.timelines.length === 0 ? statics : temporal).push({ storeId: db.id, chunk });
+  }
+  return encode([first, statics, temporal]);
+}
+
+function* encode(lists: Item[][]): Generator<Uint8Array> {
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]!;
+      list[i] = undefined as unknown as Item; // lets the store free what its GC dropped meanwhile
+      yield encodeRelayFrame("chunk" in item ? chunkMsg(item.storeId, item.chunk) : item);
+    }
+  }
+}
