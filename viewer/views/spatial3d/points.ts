@@ -1,0 +1,100 @@
+/** Points3D: round splats with world-unit or UI-point radii, per-point colors, CPU picking in screen space. */
+import { BufferAttribute, type Camera, Points, ShaderMaterial, Vector3 } from "three";
+import { count, floats } from "../../data/cells.ts";
+import { C } from "../../data/names.ts";
+import { instanceColors, instanceLabels, instanceRadii, showLabels } from "../shared/appearance.ts";
+import type { Drawn, Visualizer3D } from "./types.ts";
+import { boundsOf, labelsAt, positionsGeometry } from "./util.ts";
+
+/** Rerun's default point radius, in UI points. */
+const DEFAULT_RADIUS = -1.5;
+
+const VERTEX = /* glsl */ `
+attribute vec4 color;
+attribute float radius;
+uniform float uScale;
+uniform float uDpr;
+varying vec4 vColor;
+void main() {
+  vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  gl_Position = projectionMatrix * mv;
+  float px = radius < 0.0 ? -radius * uDpr : radius * uScale / max(-mv.z, 1e-6);
+  gl_PointSize = max(2.0 * px, 1.5);
+  vColor = color;
+}`;
+
+const FRAGMENT = /* glsl */ `
+varying vec4 vColor;
+void main() {
+  vec2 c = gl_PointCoord * 2.0 - 1.0;
+  if (dot(c, c) > 1.0) discard;
+  gl_FragColor = vColor;
+}`;
+
+/** A point-splat material; `uScale` is set per frame from the camera. */
+function splatMaterial(transparent: boolean): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: VERTEX,
+    fragmentShader: FRAGMENT,
+    uniforms: { uScale: { value: 1 }, uDpr: { value: window.devicePixelRatio || 1 } },
+    transparent,
+  });
+}
+
+/** Pixels per world unit at distance 1 for a perspective camera `heightPx` tall. */
+export function projScale(camera: Camera, heightPx: number): number {
+  const fov = (camera as { fov?: number }).fov ?? 50;
+  return heightPx / (2 * Math.tan((fov * Math.PI) / 360));
+}
+
+export const points3d: Visualizer3D = {
+  archetype: "Points3D",
+  components: [C.Position3D, C.Radius, C.Color, C.Text, C.ShowLabels, C.ClassId, C.KeypointId],
+  draw(row, env): Drawn | null {
+    const n = count(row.cells.get(C.Position3D));
+    if (n === 0) return null;
+    const pos = floats(row.cells.get(C.Position3D), 3);
+    const rgba = instanceColors(row, n, env.contexts);
+    const radii = instanceRadii(row, n, DEFAULT_RADIUS);
+    const geometry = positionsGeometry(pos);
+    geometry.setAttribute("color", new BufferAttribute(rgba, 4, true));
+    geometry.setAttribute("radius", new BufferAttribute(radii, 1));
+    const material = splatMaterial(rgba.some((_, i) => i % 4 === 3 && rgba[i]! < 255));
+    const object = new Points(geometry, material);
+    object.matrixAutoUpdate = false;
+    object.matrix.copy(env.world);
+    const texts = showLabels(row, n) ? instanceLabels(row, n, env.contexts) : [];
+    return {
+      object,
+      bounds: boundsOf(pos, env.world),
+      labels: labelsAt(pos, env.world, texts, rgba),
+      anchor(i) {
+        if (i < 0 || i >= n) return null;
+        return { position: new Vector3(pos[i * 3], pos[i * 3 + 1], pos[i * 3 + 2]).applyMatrix4(env.world), radius: radii[i]! };
+      },
+      beforeRender(camera, heightPx) {
+        material.uniforms.uScale!.value = projScale(camera, heightPx) * (window.devicePixelRatio || 1);
+      },
+      pick(q) {
+        const v = new Vector3(), cam = new Vector3().setFromMatrixPosition(q.camera.matrixWorld);
+        const cssScale = projScale(q.camera, q.height);
+        let best: { instance: number; distance: number; d2: number } | null = null;
+        for (let i = 0; i < n; i++) {
+          v.set(pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!).applyMatrix4(env.world);
+          const dist = v.distanceTo(cam);
+          v.project(q.camera);
+          if (v.z < -1 || v.z > 1) continue;
+          const sx = ((v.x + 1) / 2) * q.width, sy = ((1 - v.y) / 2) * q.height;
+          const r = radii[i]! < 0 ? -radii[i]! : (radii[i]! * cssScale) / dist;
+          const d2 = (sx - q.x) ** 2 + (sy - q.y) ** 2;
+          if (d2 <= Math.max(r + 2, 5) ** 2 && (!best || d2 < best.d2)) best = { instance: i, distance: dist, d2 };
+        }
+        return best && { instance: best.instance, distance: best.distance };
+      },
+      dispose() {
+        geometry.dispose();
+        material.dispose();
+      },
+    };
+  },
+};

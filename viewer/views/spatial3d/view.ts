@@ -1,0 +1,238 @@
+/**
+ * The 3D view: three.js scene of the view's entities at the time cursor, posed by the Transform3D
+ * hierarchy, with an orbit camera (drag rotate, right-drag pan, wheel zoom, double-click reset),
+ * a grid perpendicular to the up axis, labels, hover and selection of entities and instances.
+ */
+import { AmbientLight, Box3, Color, DirectionalLight, type GridHelper, Group, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from "three";
+import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
+import type { EntityRow } from "../../data/cells.ts";
+import { numbers } from "../../data/cells.ts";
+import { C } from "../../data/names.ts";
+import { catalog } from "../../state/derived.ts";
+import { get, isHidden, type Selection, set, subscribe, type ViewSpec } from "../../state/store.ts";
+import { h } from "../../ui/dom.ts";
+import { hideTooltip, showTooltip } from "../../ui/tooltip.ts";
+import type { ViewInstance } from "../registry.ts";
+import { type Contexts } from "../shared/appearance.ts";
+import { watchAnnotations } from "../shared/annotations.ts";
+import { watchLatest } from "../shared/latest.ts";
+import { defaultEye, rightVector } from "./camera.ts";
+import { groundGrid } from "./grid.ts";
+import { LabelLayer } from "./labels.ts";
+import { rings } from "./ring.ts";
+import { pickNearest } from "./picking.ts";
+import type { Drawn } from "./types.ts";
+import { upVector } from "./view-coordinates.ts";
+import { VISUALIZERS_3D } from "./visualizers.ts";
+import { worldTransforms } from "./transforms.ts";
+
+const COMPONENTS = [...new Set([...VISUALIZERS_3D.flatMap((v) => v.components), C.ViewCoordinates])];
+const BACKGROUND = 0x141719;
+/** Instances ringed when a whole entity is selected. */
+const MAX_RINGS = 1000;
+
+interface Item {
+  path: string;
+  drawn: Drawn;
+}
+
+/** A 3D view in `el` showing `spec`. */
+export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
+  let spec = initial;
+  const canvas = h("canvas", { class: "view-canvas", tabindex: 0, "aria-label": `3D view ${spec.title}` });
+  const overlay = h("div", { class: "label-layer" });
+  el.append(canvas, overlay);
+  const renderer = new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(window.devicePixelRatio || 1);
+  const scene = new Scene();
+  scene.background = new Color(BACKGROUND);
+  const camera = new PerspectiveCamera(55, 1, 0.01, 1000);
+  const light = new DirectionalLight(0xffffff, 2.2);
+  camera.add(light);
+  scene.add(camera, new AmbientLight(0xffffff, 0.9));
+  const content = new Group();
+  scene.add(content);
+  const labels = new LabelLayer(overlay);
+  let controls: OrbitControls | null = null;
+  let grid: GridHelper | null = null;
+  let items: Item[] = [];
+  let ringSets: ReturnType<typeof rings>[] = [];
+  let rows: ReadonlyMap<string, EntityRow> = new Map();
+  let contexts: Contexts = new Map();
+  let bounds = new Box3();
+  let up = new Vector3(0, 0, 1), right = new Vector3(1, 0, 0);
+  let fitted = false, frame = 0;
+
+  const size = () => ({ w: canvas.clientWidth || 1, h: canvas.clientHeight || 1 });
+  const invalidate = () => void (frame ||= requestAnimationFrame(render));
+
+  function render(): void {
+    frame = 0;
+    const { w, h: ht } = size();
+    renderer.setSize(w, ht, false);
+    camera.aspect = w / ht;
+    camera.updateProjectionMatrix();
+    for (const it of items) it.drawn.beforeRender?.(camera, ht);
+    for (const r of ringSets) r.update(camera, ht);
+    renderer.render(scene, camera);
+    labels.place(items.flatMap((it) => it.drawn.labels), camera, w, ht);
+  }
+
+  function makeControls(): void {
+    const target = controls?.target.clone();
+    controls?.dispose();
+    camera.up.copy(up);
+    controls = new OrbitControls(camera, canvas);
+    if (target) controls.target.copy(target);
+    controls.addEventListener("change", invalidate);
+    controls.addEventListener("start", () => (fitted = true));
+  }
+
+  function resetCamera(): void {
+    controls!.target.copy(defaultEye(camera, bounds, up, right));
+    controls!.update();
+    invalidate();
+  }
+
+  function rebuild(): void {
+    for (const it of items) it.drawn.dispose();
+    content.clear();
+    items = [];
+    const cat = catalog();
+    const world = worldTransforms(rows, spec.origin);
+    const coords = rows.get(spec.origin)?.cells.get(C.ViewCoordinates);
+    const xyz = coords ? numbers(coords) : null;
+    const newUp = upVector(xyz);
+    right = rightVector(xyz);
+    const sceneSize = bounds.isEmpty() ? 1 : bounds.getSize(new Vector3()).length();
+    const next = new Box3();
+    for (const path of spec.entities) {
+      const row = rows.get(path);
+      if (!row || isHidden(path)) continue;
+      const archetypes = cat.byPath.get(path)?.archetypes;
+      for (const vis of VISUALIZERS_3D) {
+        if (!archetypes?.has(vis.archetype)) continue;
+        const drawn = vis.draw(row, { contexts, rows, invalidate, world: world(path), sceneSize });
+        if (!drawn) continue;
+        items.push({ path, drawn });
+        content.add(drawn.object);
+        if (vis.archetype !== "Transform3D") next.union(drawn.bounds);
+      }
+    }
+    if (!next.isEmpty()) bounds = next;
+    if (!controls || !newUp.equals(up)) {
+      up = newUp;
+      makeControls();
+    }
+    updateGrid();
+    if (!fitted && !bounds.isEmpty()) {
+      fitted = true;
+      resetCamera();
+    }
+    updateRings();
+    invalidate();
+  }
+
+  function updateGrid(): void {
+    if (grid) {
+      scene.remove(grid);
+      grid.geometry.dispose();
+    }
+    grid = groundGrid(bounds, up);
+    scene.add(grid);
+  }
+
+  /** Rings the selected instance (or every instance of a selected entity, up to a limit) and the hovered one. */
+  function updateRings(): void {
+    for (const r of ringSets) {
+      scene.remove(r.object);
+      r.dispose();
+    }
+    ringSets = [];
+    const s = get();
+    const add = (sel: Selection | null, color: [number, number, number]) => {
+      if (!sel) return;
+      const anchors: { position: Vector3; radius: number }[] = [];
+      for (const it of items) {
+        if (it.path !== sel.path || !it.drawn.anchor) continue;
+        if (sel.instance !== null) {
+          const a = it.drawn.anchor(sel.instance);
+          if (a) anchors.push(a);
+        } else {
+          for (let i = 0, a = it.drawn.anchor(0); a && i < MAX_RINGS; a = it.drawn.anchor(++i)) anchors.push(a);
+        }
+      }
+      if (anchors.length === 0) return;
+      const r = rings(anchors, color);
+      ringSets.push(r);
+      scene.add(r.object);
+    };
+    add(s.selection, [1, 1, 1]);
+    if (s.hover?.viewId === spec.id) add(s.hover, [0.6, 0.8, 1]);
+    invalidate();
+  }
+
+  function pickAt(ev: MouseEvent): Selection | null {
+    const hit = pickNearest(items, camera, canvas, ev.clientX, ev.clientY);
+    return hit && { ...hit, viewId: spec.id };
+  }
+
+  let down: { x: number; y: number } | null = null;
+  canvas.addEventListener("pointerdown", (ev) => (down = { x: ev.clientX, y: ev.clientY }));
+  canvas.addEventListener("pointerup", (ev) => {
+    if (down && Math.hypot(ev.clientX - down.x, ev.clientY - down.y) < 4 && ev.button === 0) set({ selection: pickAt(ev) });
+    down = null;
+  });
+  canvas.addEventListener("pointermove", (ev) => {
+    if (ev.buttons) return;
+    const hit = pickAt(ev);
+    const cur = get().hover;
+    if (hit?.path !== cur?.path || hit?.instance !== cur?.instance) set({ hover: hit });
+    if (hit) showTooltip(ev.clientX, ev.clientY, [hit.path, ...(hit.instance !== null ? [`instance #${hit.instance}`] : [])]);
+    else hideTooltip();
+  });
+  canvas.addEventListener("pointerleave", () => {
+    hideTooltip();
+    if (get().hover?.viewId === spec.id) set({ hover: null });
+  });
+  canvas.addEventListener("dblclick", () => {
+    fitted = true;
+    resetCamera();
+  });
+
+  const watcher = watchLatest(() => ({ entity: spec.origin, components: COMPONENTS }), (r) => {
+    rows = r;
+    rebuild();
+  });
+  const annotations = watchAnnotations((c) => {
+    contexts = c;
+    rebuild();
+  });
+  const unsubs = [
+    annotations.stop,
+    subscribe(["hidden", "entities"], rebuild),
+    subscribe(["selection", "hover"], updateRings),
+  ];
+  const resizeObserver = new ResizeObserver(invalidate);
+  resizeObserver.observe(el);
+  makeControls();
+  updateGrid();
+  invalidate();
+
+  return {
+    update(next) {
+      spec = next;
+      watcher.refresh();
+    },
+    dispose() {
+      cancelAnimationFrame(frame);
+      watcher.stop();
+      unsubs.forEach((u) => u());
+      resizeObserver.disconnect();
+      for (const it of items) it.drawn.dispose();
+      controls?.dispose();
+      renderer.dispose();
+      el.textContent = "";
+    },
+  };
+}
