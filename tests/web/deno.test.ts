@@ -1,22 +1,15 @@
 /** `rerun --serve-web` runs from source under Deno too (Deno.serve + hono/deno): HTTP API, live WebSocket, relay, SIGTERM. */
 import { expect, test } from "bun:test";
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { chunkFromIpc } from "../../store/transport.ts";
 import { splitFrames } from "../../server/http/frames.ts";
 import { RerunProcess } from "../binary.ts";
+import { denoPath } from "../deno.ts";
 import { replay } from "../tcp/client.ts";
 import { RelayListener, Served, until } from "./harness.ts";
 import { messages, recording, smallRecording } from "./synth.ts";
 
 const ROOT = join(import.meta.dir, "../..");
-
-/** The deno 2.9.6 executable, through npx (from its cache when offline); throws if it cannot be had. */
-function denoPath(): string {
-  const r = spawnSync("npx", ["--yes", "deno@2.9.6", "eval", "console.log(Deno.execPath())"], { encoding: "utf8", timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`cannot run deno 2.9.6 through npx: ${r.stderr || r.error?.message}`);
-  return r.stdout.trim();
-}
 
 test(
   "rerun --serve-web from source under Deno: API, live updates, relay, clean SIGTERM",
