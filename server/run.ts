@@ -14,6 +14,8 @@ import { startWeb, type Web } from "./web.ts";
 
 /** How long `--test-receive` waits for the first message. */
 const TEST_RECEIVE_TIMEOUT_MS = 12_000;
+/** On shutdown, how long connected SDKs get to deliver what they already sent. */
+const SHUTDOWN_DRAIN_MS = 1000;
 /** Queued Arrow bytes above which TCP clients are paused. */
 const INGEST_HIGH_WATER = 256 << 20;
 
@@ -91,7 +93,7 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
   } else {
     code = await stopped;
   }
-  await tcp.close();
+  await tcp.close(SHUTDOWN_DRAIN_MS);
   await ingest.idle();
   if (sink) {
     sink.close();

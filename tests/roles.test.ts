@@ -8,7 +8,7 @@ import { encodeRrd } from "../store/encoder.ts";
 import type { LogMsg } from "../store/logmsg.ts";
 import { RerunProcess, runRerun } from "./binary.ts";
 import { FIXTURE_DIR, fixture, POINTS_022 } from "./fixtures.ts";
-import { replay } from "./tcp/client.ts";
+import { replay, TestClient } from "./tcp/client.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "rerun-roles-"));
 const input = decodeRrd(fixture(POINTS_022), () => {});
@@ -49,6 +49,19 @@ describe("--save", () => {
     expect([...bytes.subarray(bytes.length - 8)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(withoutVersion(decodeRrd(bytes))).toEqual(withoutVersion(input));
     expect((await runRerun(["rrd", "compare", FIXTURE_DIR + POINTS_022, out])).code).toBe(0);
+  });
+
+  test("SIGTERM right after a still-connected SDK sent a lot: everything it sent is saved", async () => {
+    const out = join(tmp, "drained.rrd");
+    const p = new RerunProcess(["--port", "0", "--save", out]);
+    const client = await TestClient.connect(await p.sdkPort());
+    await client.handshake();
+    const many = Array.from({ length: 8 }, () => input).flat();
+    await client.send(many);
+    p.kill("SIGTERM");
+    expect((await p.exited).code).toBe(0);
+    expect(decodeRrd(new Uint8Array(readFileSync(out))).length).toBe(many.length);
+    await client.end();
   });
 
   test("files and stdin are saved too; SIGINT also finishes the file", async () => {

@@ -39,8 +39,11 @@ export interface SdkServer {
   readonly port: number;
   /** Stops (true) or resumes (false) reading from every client: back-pressure from a full ingest queue. */
   setPaused(paused: boolean): void;
-  /** Stops accepting, drops every open connection and resolves once all are closed. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting and resolves once every connection is closed. With `drainMs`, clients first get
+   * that long to deliver what they already sent (reading stops after 100 ms without data).
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 /** Listens for SDK clients; rejects with Rerun's "Failed to bind TCP address …" error if it cannot. */
@@ -95,12 +98,35 @@ export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer>
       paused = p;
       for (const s of sockets) p ? s.pause() : s.resume();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
+    close: async (drainMs = 0) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (drainMs > 0) await Promise.all([...sockets].map((s) => drain(s, drainMs)));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
   };
+}
+
+/** Reads a socket until it is quiet for 100 ms, it ends, or `maxMs` passes. */
+function drain(socket: net.Socket, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      socket.off("data", bump);
+      socket.off("close", done);
+      resolve();
+    };
+    let quiet = setTimeout(done, 100);
+    const limit = setTimeout(done, maxMs);
+    const bump = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, 100);
+    };
+    socket.on("data", bump);
+    socket.once("close", done);
+    socket.resume();
+  });
 }
 
 /** Rust's `SocketAddr` display of the peer: `ip:port`, `[ip]:port` for IPv6, `(unknown ip)` if unknown. */
