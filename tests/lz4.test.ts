@@ -2,21 +2,13 @@ import { describe, expect, test } from "bun:test";
 import { createRequire } from "node:module";
 import { compressSync, uncompressSync } from "lz4-napi";
 import { lz4Compress, lz4CompressBound, lz4Decompress } from "../store/lz4.ts";
+import { seededRandom } from "./random.ts";
 
 interface Lz4js {
   compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number;
   decompressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, dIndex: number): number;
 }
 const lz4js = createRequire(import.meta.url)("lz4js") as Lz4js;
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBytes(n: number, rnd: () => number): Uint8Array {
   const a = new Uint8Array(n);
@@ -26,7 +18,7 @@ function randomBytes(n: number, rnd: () => number): Uint8Array {
 
 function repetitiveText(n: number): Uint8Array {
   const words = ["entity", "/world/points", "timeline", "log_time", "frame_nr", "rerun.components.Color", "radius"];
-  const rnd = mulberry32(7);
+  const rnd = seededRandom(7);
   let s = "";
   while (s.length < n) s += `${words[Math.floor(rnd() * words.length)]}=${Math.floor(rnd() * 100)}; `;
   return new TextEncoder().encode(s.slice(0, n));
@@ -95,7 +87,7 @@ function withSizePrefix(block: Uint8Array, size: number): Buffer {
   return b;
 }
 
-const rnd = mulberry32(1234);
+const rnd = seededRandom(1234);
 const corpus: [string, Uint8Array][] = [
   ["empty", new Uint8Array(0)],
   ["1 byte", new Uint8Array([42])],
@@ -122,7 +114,7 @@ describe("lz4 round trips", () => {
   }
 
   test("every size 0..300 and sizes around the 1024-byte wide-copy threshold, partly repetitive data", () => {
-    const r = mulberry32(99);
+    const r = seededRandom(99);
     const sizes = [...Array.from({ length: 301 }, (_, i) => i), 1000, 1023, 1024, 1025, 1100, 2047, 4099];
     for (const n of sizes) {
       const data = new Uint8Array(n);
@@ -132,7 +124,7 @@ describe("lz4 round trips", () => {
   });
 
   test("long matches use offsets up to 65535", () => {
-    const data = tiled(300_000, 65535, mulberry32(5));
+    const data = tiled(300_000, 65535, seededRandom(5));
     expect(Math.max(...checkBlockRules(lz4Compress(data), data.length))).toBe(65535);
   });
 
@@ -237,7 +229,7 @@ describe("lz4 malformed input", () => {
   });
 
   test("1000 random bit flips (fixed seed) never crash, hang or write out of bounds", () => {
-    const r = mulberry32(2024);
+    const r = seededRandom(2024);
     for (let i = 0; i < 1000; i++) {
       const bad = block.slice();
       const flips = 1 + Math.floor(r() * 3);
@@ -248,7 +240,7 @@ describe("lz4 malformed input", () => {
   });
 
   test("500 random garbage inputs", () => {
-    const r = mulberry32(77);
+    const r = seededRandom(77);
     for (let i = 0; i < 500; i++) decodeGuarded(randomBytes(Math.floor(r() * 200), r), Math.floor(r() * 400));
   });
 

@@ -6,6 +6,7 @@ import { RrdError } from "../store/errors.ts";
 import type { LogMsg } from "../store/logmsg.ts";
 import { chunkFromIpc } from "../store/transport.ts";
 import { fixture, POINTS_022, READABLE } from "./fixtures.ts";
+import { seededRandom } from "./random.ts";
 
 /** Decodes everything we can (envelopes, chunks, values); returns the error, if any. */
 function decodeAll(bytes: Uint8Array): { msgs: number; error: Error | null } {
@@ -25,16 +26,6 @@ function decodeAll(bytes: Uint8Array): { msgs: number; error: Error | null } {
   } catch (e) {
     return { msgs, error: e as Error };
   }
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function expectCleanError(e: Error | null, inputLength: number): void {
@@ -74,7 +65,7 @@ describe("corrupted files", () => {
 
   for (const [label, original] of [["LZ4", lz4], ["uncompressed", plain]] as const) {
     test(`300 variants of an ${label} file with random bit flips never crash`, () => {
-      const rand = rng(label === "LZ4" ? 1234 : 5678);
+      const rand = seededRandom(label === "LZ4" ? 1234 : 5678);
       const before = process.memoryUsage().arrayBuffers;
       for (let v = 0; v < 300; v++) {
         const bytes = original.slice();

@@ -8,20 +8,12 @@ import { encodeRrd } from "../store/encoder.ts";
 import type { LogMsg } from "../store/logmsg.ts";
 import { RerunProcess, runRerun } from "./binary.ts";
 import { FIXTURE_DIR, fixture, POINTS_022 } from "./fixtures.ts";
+import { freePort } from "./ports.ts";
 import { replay, TestClient } from "./tcp/client.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "rerun-roles-"));
 const input = decodeRrd(fixture(POINTS_022), () => {});
 const withoutVersion = (msgs: LogMsg[]) => msgs.map((m) => (m.kind === "SetStoreInfo" ? { ...m, info: { ...m.info, storeVersion: undefined } } : m));
-
-/** A port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
   /** The messages a (possibly unfinished) file holds: every complete one, none made up. */
 const complete = (path: string): LogMsg[] => {

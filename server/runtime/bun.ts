@@ -2,7 +2,7 @@
 import type { ServerWebSocket, WebSocketHandler } from "bun";
 import { getConnInfo, upgradeWebSocket, websocket } from "hono/bun";
 import type { WSContext } from "hono/ws";
-import { BindError, DRAIN_POLL_MS, peerText, type Runtime, type Socket } from "./types.ts";
+import { bindOrThrow, DRAIN_POLL_MS, peerText, type Runtime, type Socket } from "./types.ts";
 
 type Raw = ServerWebSocket<any>;
 
@@ -47,18 +47,9 @@ export const bun: Runtime = {
   name: "bun",
   upgradeWebSocket,
   socket,
-  peer(c) {
-    const { address, port } = getConnInfo(c).remote;
-    return peerText(address, port);
-  },
+  peer: (c) => peerText(getConnInfo(c).remote),
   async listen(app, hostname, port) {
-    let server: ReturnType<typeof Bun.serve>;
-    try {
-      server = Bun.serve({ hostname, port, fetch: app.fetch, websocket: handler, idleTimeout: 0 });
-    } catch (e) {
-      const err = e as { code?: string; message: string };
-      throw new BindError(port, err.code === "EADDRINUSE", err.message);
-    }
+    const server = bindOrThrow(port, () => Bun.serve({ hostname, port, fetch: app.fetch, websocket: handler, idleTimeout: 0 }));
     return { port: server.port!, stop: () => server.stop(true) };
   },
 };

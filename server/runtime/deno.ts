@@ -1,7 +1,7 @@
 /** The runtime adapter for Deno (running from source): `Deno.serve` with hono's Deno WebSocket helper. */
 import { getConnInfo, upgradeWebSocket } from "hono/deno";
 import type { WSContext } from "hono/ws";
-import { BindError, DRAIN_POLL_MS, peerText, type Runtime, type Socket } from "./types.ts";
+import { bindOrThrow, DRAIN_POLL_MS, peerText, type Runtime, type Socket } from "./types.ts";
 
 /** The part of Deno's API we use (the project type-checks against Bun's types). */
 interface DenoApi {
@@ -30,18 +30,9 @@ export const deno: Runtime = {
   name: "deno",
   upgradeWebSocket,
   socket,
-  peer(c) {
-    const { address, port } = getConnInfo(c).remote;
-    return peerText(address, port);
-  },
+  peer: (c) => peerText(getConnInfo(c).remote),
   async listen(app, hostname, port) {
-    let server: ReturnType<DenoApi["serve"]>;
-    try {
-      server = Deno.serve({ hostname, port, onListen: () => {} }, (req, info) => app.fetch(req, info));
-    } catch (e) {
-      const err = e as { code?: string; message: string };
-      throw new BindError(port, err.code === "EADDRINUSE", err.message);
-    }
+    const server = bindOrThrow(port, () => Deno.serve({ hostname, port, onListen: () => {} }, (req, info) => app.fetch(req, info)));
     return { port: server.addr.port, stop: () => server.shutdown() };
   },
 };

@@ -44,7 +44,17 @@ export class BindError extends Error {
 /** How long a socket waits for a drain event before checking again by itself. */
 export const DRAIN_POLL_MS = 4;
 
+/** Runs a runtime's `serve` call for `port`, turning its failure into a `BindError`. */
+export function bindOrThrow<T>(port: number, serve: () => T): T {
+  try {
+    return serve();
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    throw new BindError(port, err.code === "EADDRINUSE", err.message);
+  }
+}
+
 /** `ip:port` (`[ip]:port` for IPv6) of a peer, as Rust prints a `SocketAddr`. */
-export function peerText(address: string | undefined, port: number | undefined): string {
+export function peerText({ address, port }: { address?: string; port?: number }): string {
   return address?.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
 }

@@ -1,12 +1,12 @@
 /** save, stdout, binaryStream, disconnect (with the memory backlog) and spawn. */
 import { describe, expect, spyOn, test } from "bun:test";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import { join } from "node:path";
 import { decodeRrd } from "../../store/decoder.ts";
 import { END_MARKER } from "../../store/encoder.ts";
 import * as rr from "../../sdk/index.ts";
 import { runRerun } from "../binary.ts";
+import { freePort } from "../ports.ts";
 import { chunksOf } from "./decode.ts";
 import { BUN, ROOT, runBun, tempDir } from "./run.ts";
 
@@ -54,15 +54,6 @@ describe("file and stream sinks", () => {
     expect(printed.stdout).toContain(`"/notes"`);
   }, 60_000);
 });
-
-/** A free TCP port. */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe("spawn", () => {
   test("starts $RERUN_BIN with Python's flags, waits for it, connects; a second spawn reuses it", async () => {

@@ -3,18 +3,14 @@
  * the compiled binary, in headless Chromium: the expected views, the logged colours on screen where
  * the points are, scrubbing, selecting a point, no console errors.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../interop/browser.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { FIXTURE_DIR, POINTS_022 } from "../fixtures.ts";
 import { Served } from "../web/harness.ts";
-import { clusters, colorPixels, openViewer, realErrors, type ViewerPage, waitFor } from "./harness.ts";
+import { clusters, colorPixels, openViewer, realErrors, type ViewerPage, viewerSession, waitFor } from "./harness.ts";
 
 const TIMEOUT_MS = 120_000;
 const BLUE: [number, number, number] = [0, 0, 255];
 const GREEN: [number, number, number] = [0, 255, 0];
-let served: Served;
-let browser: Browser;
 let v: ViewerPage;
 
 /** The colored blobs in a screenshot of the 3D view. */
@@ -23,15 +19,9 @@ async function blobs(rgb: [number, number, number]) {
   return clusters(await colorPixels(v.page, png, rgb, 30), 3).filter((c) => c.n >= 4);
 }
 
+const session = viewerSession(() => Served.start([FIXTURE_DIR + POINTS_022]), TIMEOUT_MS);
 beforeAll(async () => {
-  served = await Served.start([FIXTURE_DIR + POINTS_022]);
-  browser = await launchChromium();
-  v = await openViewer(browser, `${served.base}/`);
-}, TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  v = await openViewer(session.browser, `${session.served.base}/`);
 }, TIMEOUT_MS);
 
 describe("the 0.22.1 multi-env Points3D fixture", () => {

@@ -3,36 +3,24 @@
  * scalars in a time series, text logs, a markdown document whose scripts must not run, one of every
  * other archetype, the dataframe view, switching and downloading recordings.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { Browser } from "playwright-core";
+import { describe, expect, test } from "bun:test";
 import { decodeRrd } from "../../store/decoder.ts";
-import { launchChromium } from "../interop/browser.ts";
 import { Served } from "../web/harness.ts";
-import { colorPixels, openViewer, realErrors, type ViewerPage, waitFor } from "./harness.ts";
+import { colorPixels, openViewer, realErrors, type ViewerPage, viewerSession, waitFor } from "./harness.ts";
 import { kitchenSinkChunks, markdownChunks, scalarChunks, textLogChunks, writeRecording } from "./recordings.ts";
 
 const TIMEOUT_MS = 120_000;
-let served: Served;
-let browser: Browser;
 const pages: ViewerPage[] = [];
 
-beforeAll(async () => {
-  served = await Served.start([
-    writeRecording("plots", scalarChunks(2000), "plots"),
-    writeRecording("logs", textLogChunks(30), "logs"),
-    writeRecording("doc", markdownChunks(), "docs"),
-    writeRecording("kitchen", kitchenSinkChunks(20), "kitchen-sink"),
-  ]);
-  browser = await launchChromium();
-}, TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-}, TIMEOUT_MS);
+const session = viewerSession(() => Served.start([
+  writeRecording("plots", scalarChunks(2000), "plots"),
+  writeRecording("logs", textLogChunks(30), "logs"),
+  writeRecording("doc", markdownChunks(), "docs"),
+  writeRecording("kitchen", kitchenSinkChunks(20), "kitchen-sink"),
+]), TIMEOUT_MS);
 
 async function open(recording: string): Promise<ViewerPage> {
-  const v = await openViewer(browser, `${served.base}/?recording=${recording}`, { width: 1400, height: 900 });
+  const v = await openViewer(session.browser, `${session.served.base}/?recording=${recording}`, { width: 1400, height: 900 });
   pages.push(v);
   await v.page.waitForSelector(".view-panel", { timeout: 20_000 });
   return v;

@@ -1,6 +1,29 @@
 /** Shared set-up of the viewer tests: headless chromium, a page of our viewer, pixel checks. */
+import { afterAll, beforeAll } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { loopbackContext } from "../interop/browser.ts";
+import { launchChromium, loopbackContext } from "../interop/browser.ts";
+import type { Served } from "../web/harness.ts";
+
+/** A served `rerun` and a headless chromium, shared by the tests of one file. */
+export interface ViewerSession {
+  served: Served;
+  browser: Browser;
+}
+
+/** Starts `rerun` (by `start`, then waits for `ready`), then chromium, before the file's tests; closes both after them. */
+export function viewerSession(start: () => Promise<Served>, timeoutMs: number, ready?: (served: Served) => Promise<void>): ViewerSession {
+  const session = {} as ViewerSession;
+  beforeAll(async () => {
+    session.served = await start();
+    await ready?.(session.served);
+    session.browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.served?.stop();
+  }, timeoutMs);
+  return session;
+}
 
 /** A page of our viewer and what it logged. */
 export interface ViewerPage {

@@ -2,30 +2,20 @@
  * Live data: a recording streamed over TCP into `rerun --serve-web` (compiled binary) appears in an
  * open viewer without a reload, and follow mode keeps the newest frame in view.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import type { Browser } from "playwright-core";
+import { beforeAll, expect, test } from "bun:test";
 import { chunkMsg } from "../../store/chunk-msg.ts";
-import { launchChromium } from "../interop/browser.ts";
 import { replay } from "../tcp/client.ts";
 import { Served } from "../web/harness.ts";
 import { recording, storeInfo } from "../web/synth.ts";
-import { colorPixels, openViewer, realErrors, type ViewerPage, waitFor } from "./harness.ts";
+import { colorPixels, openViewer, realErrors, type ViewerPage, viewerSession, waitFor } from "./harness.ts";
 import { scalarChunks, textLogChunks } from "./recordings.ts";
 
 const TIMEOUT_MS = 120_000;
-let served: Served;
-let browser: Browser;
 let v: ViewerPage;
 
+const session = viewerSession(() => Served.start(), TIMEOUT_MS);
 beforeAll(async () => {
-  served = await Served.start();
-  browser = await launchChromium();
-  v = await openViewer(browser, `${served.base}/`, { width: 1400, height: 900 });
-}, TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  v = await openViewer(session.browser, `${session.served.base}/`, { width: 1400, height: 900 });
 }, TIMEOUT_MS);
 
 const id = recording("live");
@@ -35,13 +25,13 @@ test("data streamed after the page opened appears without a reload; follow keeps
   await v.page.locator(".recording-list .empty").waitFor();
   await v.page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
   const logs = textLogChunks(200)[0]!;
-  await replay(served.sdkPort, [storeInfo(id, "live-app"), ...scalarChunks(100).map((c) => chunkMsg(id, c))]);
+  await replay(session.served.sdkPort, [storeInfo(id, "live-app"), ...scalarChunks(100).map((c) => chunkMsg(id, c))]);
   await v.page.locator('[data-view-id="timeseries:/"]').waitFor({ timeout: 20_000 });
   await waitFor(async () => (await current()) === "#99", "the cursor following to #99");
   expect(await v.page.locator(".app-name").textContent()).toBe("live-app");
 
   // More steps and a new entity (text log on a new timeline) arrive while the page stays open.
-  await replay(served.sdkPort, [...scalarChunks(300).map((c) => chunkMsg(id, c)), chunkMsg(id, logs)]);
+  await replay(session.served.sdkPort, [...scalarChunks(300).map((c) => chunkMsg(id, c)), chunkMsg(id, logs)]);
   await waitFor(async () => (await current()) === "#299", "the cursor following to #299");
   await v.page.locator('[data-view-id="textlog:/"]').waitFor({ timeout: 20_000 });
   const png = await v.page.locator('[data-view-id="timeseries:/"] canvas').screenshot();

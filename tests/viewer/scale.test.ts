@@ -3,34 +3,22 @@
  * store) opens at once: the viewer asks only for what is on screen — one image, one downsampled
  * series per pixel column — and scrubbing or zooming fetches just the new view. Timings are printed.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../interop/browser.ts";
+import { expect, test } from "bun:test";
 import { Served, until } from "../web/harness.ts";
-import { colorPixels, openViewer, realErrors, type ViewerPage, waitFor } from "./harness.ts";
+import { colorPixels, openViewer, realErrors, type ViewerPage, viewerSession, waitFor } from "./harness.ts";
 import { bigChunks, writeRecording } from "./recordings.ts";
 
 const TIMEOUT_MS = 180_000;
 const SCALARS = 1_000_000;
-let served: Served;
-let browser: Browser;
 let v: ViewerPage;
 let sizeBytes = 0;
 
-beforeAll(async () => {
-  served = await Served.start([writeRecording("big", bigChunks(SCALARS, 40, 512), "big")]);
-  await until(async () => {
+const session = viewerSession(() => Served.start([writeRecording("big", bigChunks(SCALARS, 40, 512), "big")]), TIMEOUT_MS, (served) =>
+  until(async () => {
     const [r] = (await (await served.fetch("/api/recordings")).json()) as { rows: number; sizeBytes: number }[];
     sizeBytes = r?.sizeBytes ?? 0;
     return r?.rows === SCALARS + 41;
-  }, "the recording ingested", 60_000);
-  browser = await launchChromium();
-}, TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-}, TIMEOUT_MS);
+  }, "the recording ingested", 60_000));
 
 /** Bytes the page received from the API so far. */
 const apiBytes = () => v.page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/")).reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0));
@@ -40,7 +28,7 @@ const image = () => v.page.locator('[data-kind="spatial2d"] canvas');
 
 test("opens at once, transferring a small fraction of the recording", async () => {
   const t0 = performance.now();
-  v = await openViewer(browser, `${served.base}/`, { width: 1400, height: 900 });
+  v = await openViewer(session.browser, `${session.served.base}/`, { width: 1400, height: 900 });
   await waitFor(async () => (await colorPixels(v.page, await plot().screenshot(), [255, 48, 48], 30)).length > 300, "the series drawn");
   await waitFor(async () => (await colorPixels(v.page, await image().screenshot(), [20, 23, 25], 2)).length < 0.8 * (await image().boundingBox())!.width * (await image().boundingBox())!.height, "the image drawn");
   const openedMs = performance.now() - t0;

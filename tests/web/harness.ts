@@ -13,15 +13,6 @@ export async function until(cond: () => boolean | Promise<boolean>, what: string
   }
 }
 
-/** A port that was free a moment ago. */
-export async function freePort(host = "127.0.0.1"): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, host, () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
 /** A running `rerun` serving the web, with the ports it printed. */
 export class Served {
   private constructor(readonly proc: RerunProcess, readonly sdkPort: number, readonly httpPort: number, readonly wsPort: number) {}

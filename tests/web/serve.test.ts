@@ -11,7 +11,8 @@ import { entitySummaries, recordingSummary } from "../../server/http/summary.ts"
 import { RerunProcess, runRerun } from "../binary.ts";
 import { FIXTURE_DIR, fixture, POINTS_022 } from "../fixtures.ts";
 import { replay } from "../tcp/client.ts";
-import { freePort, rawGet, Served, until } from "./harness.ts";
+import { freePort } from "../ports.ts";
+import { rawGet, Served, until } from "./harness.ts";
 
 const FIXTURE_ID = "edb16cf9-0956-4d91-83b9-1e28a8f4c9dd";
 const tmp = mkdtempSync(join(tmpdir(), "rerun-web-"));

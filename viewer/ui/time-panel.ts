@@ -12,6 +12,7 @@ import { get, set, subscribe } from "../state/store.ts";
 import { selectTimeline } from "../state/sync.ts";
 import { fitCanvas, h, replaceChildren } from "./dom.ts";
 import { icon } from "./icons.ts";
+import { frameDrawer, onResize } from "./redraw.ts";
 import { drawTimeCanvas, offsetAt, ROW, RULER, type TimeScale, xOf } from "./time-canvas.ts";
 import { hideTooltip, showTooltip } from "./tooltip.ts";
 
@@ -42,8 +43,7 @@ export function mountTimePanel(el: HTMLElement): void {
     h("div", { class: "time-body" }, names, h("div", { class: "time-area" }, canvas)),
   );
   const ctx = canvas.getContext("2d")!;
-  let frame = 0;
-  const invalidate = () => void (frame ||= requestAnimationFrame(draw));
+  const { invalidate } = frameDrawer(draw);
 
   /** The time scale for a canvas `width` pixels wide (default view: the whole timeline plus a margin). */
   function scale(width: number): TimeScale | null {
@@ -66,7 +66,6 @@ export function mountTimePanel(el: HTMLElement): void {
   }
 
   function draw(): void {
-    frame = 0;
     const dpr = fitCanvas(canvas), sc = scale(canvas.width);
     ctx.fillStyle = "#101214";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -141,7 +140,7 @@ export function mountTimePanel(el: HTMLElement): void {
     invalidate();
   });
   subscribe(["playing", "loop", "follow", "time", "timeline", "recordings", "recordingId"], renderToolbar);
-  new ResizeObserver(invalidate).observe(canvas);
+  onResize(canvas, invalidate);
   renderToolbar();
   renderNames();
 }

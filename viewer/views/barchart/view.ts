@@ -6,7 +6,9 @@ import { tensorOf, type Tensor } from "../../data/tensor.ts";
 import type { ViewSpec } from "../../state/store.ts";
 import { fitCanvas, h } from "../../ui/dom.ts";
 import { hideTooltip, showTooltip } from "../../ui/tooltip.ts";
+import { frameDrawer, onResize } from "../../ui/redraw.ts";
 import type { ViewInstance } from "../registry.ts";
+import { viewInstance } from "../shared/instance.ts";
 import { watchLatest } from "../shared/latest.ts";
 import { drawAxes, type Frame, sx, sy } from "../timeseries/axes.ts";
 
@@ -16,11 +18,10 @@ export function createBarChartView(el: HTMLElement, initial: ViewSpec): ViewInst
   const canvas = h("canvas", { class: "view-canvas", tabindex: 0, "aria-label": `Bar chart ${spec.title}` });
   el.append(canvas);
   const ctx = canvas.getContext("2d")!;
-  let tensor: Tensor | null = null, color = css(entityColor(spec.origin)), frame = 0, f: Frame | null = null;
-  const invalidate = () => void (frame ||= requestAnimationFrame(draw));
+  let tensor: Tensor | null = null, color = css(entityColor(spec.origin)), f: Frame | null = null;
+  const { invalidate, cancel } = frameDrawer(draw);
 
   function draw(): void {
-    frame = 0;
     const dpr = fitCanvas(canvas);
     ctx.fillStyle = "#141719";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -57,18 +58,5 @@ export function createBarChartView(el: HTMLElement, initial: ViewSpec): ViewInst
     color = css(c.length ? unpackRgba(c[0]!) : entityColor(spec.origin));
     invalidate();
   });
-  const resizeObserver = new ResizeObserver(invalidate);
-  resizeObserver.observe(el);
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      cancelAnimationFrame(frame);
-      watcher.stop();
-      resizeObserver.disconnect();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), watcher.refresh, [cancel, watcher.stop, onResize(el, invalidate)]);
 }

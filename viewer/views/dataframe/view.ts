@@ -11,6 +11,7 @@ import { get, set, subscribe, type ViewSpec } from "../../state/store.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
 import { valueNode } from "../../ui/values.ts";
 import type { ViewInstance } from "../registry.ts";
+import { viewInstance } from "../shared/instance.ts";
 import { watchWindow } from "../shared/window.ts";
 
 interface TableRow {
@@ -79,16 +80,5 @@ export function createDataframeView(el: HTMLElement, initial: ViewSpec): ViewIns
     columns = [...cols].sort();
     render();
   });
-  const unsub = subscribe(["time"], highlight);
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      watcher.stop();
-      unsub();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), watcher.refresh, [watcher.stop, subscribe(["time"], highlight)]);
 }

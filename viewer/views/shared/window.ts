@@ -7,7 +7,8 @@
 import { fetchRange } from "../../api/client.ts";
 import type { Chunk } from "../../../store/chunk.ts";
 import { catalog, currentTimeline } from "../../state/derived.ts";
-import { get, subscribe } from "../../state/store.ts";
+import { get } from "../../state/store.ts";
+import { type QueryWatch, watchQuery } from "./query-loop.ts";
 
 /** What a windowed view wants. `anchor`: the cursor ends the window (logs) or sits in its middle (tables). */
 export interface WindowQuery {
@@ -32,42 +33,17 @@ function windowFor(q: WindowQuery): { from: bigint; to: bigint } | null {
 }
 
 /** Calls `onChunks` with the rows of the query's window whenever it changes; returns stop/refresh. */
-export function watchWindow(query: () => WindowQuery, onChunks: (chunks: Chunk[]) => void): { stop(): void; refresh(): void } {
-  let inFlight = false, again = false, stopped = false, shown = "";
-  const run = async () => {
-    if (stopped) return;
-    if (inFlight) return void (again = true);
-    const s = get(), q = query(), tl = currentTimeline(), w = windowFor(q);
-    if (!s.recordingId || !tl || !w) return;
-    const key = [s.recordingId, tl.name, w.from, w.to, s.dataVersion, q.entity, q.components?.join(",")].join("|");
-    if (key === shown) return;
-    inFlight = true;
-    try {
-      const chunks = await fetchRange(s.recordingId, tl.name, w.from, w.to, { entity: q.entity, components: q.components ?? undefined });
-      if (!stopped) {
-        shown = key;
-        onChunks(chunks);
-      }
-    } catch (e) {
-      console.warn(`range query failed: ${(e as Error).message}`);
-    } finally {
-      inFlight = false;
-      if (again && !stopped) {
-        again = false;
-        void run();
-      }
-    }
-  };
-  const unsub = subscribe(["recordingId", "timeline", "time", "dataVersion", "entities", "recordings"], () => void run());
-  void run();
-  return {
-    stop() {
-      stopped = true;
-      unsub();
+export function watchWindow(query: () => WindowQuery, onChunks: (chunks: Chunk[]) => void): QueryWatch {
+  return watchQuery<Chunk[]>({
+    on: ["recordingId", "timeline", "time", "dataVersion", "entities", "recordings"],
+    want() {
+      const s = get(), q = query(), tl = currentTimeline(), w = windowFor(q);
+      if (!s.recordingId || !tl || !w) return null;
+      const recordingId = s.recordingId;
+      const key = [recordingId, tl.name, w.from, w.to, s.dataVersion, q.entity, q.components?.join(",")].join("|");
+      return { key, fetch: () => fetchRange(recordingId, tl.name, w.from, w.to, { entity: q.entity, components: q.components ?? undefined }) };
     },
-    refresh() {
-      shown = "";
-      void run();
-    },
-  };
+    show: onChunks,
+    onError: (e) => console.warn(`range query failed: ${e.message}`),
+  });
 }

@@ -5,14 +5,15 @@
 import type { EntityRow } from "../../data/cells.ts";
 import { floats } from "../../data/cells.ts";
 import { C } from "../../data/names.ts";
-import { catalog } from "../../state/derived.ts";
-import { get, isHidden, type Selection, set, subscribe, type ViewSpec } from "../../state/store.ts";
+import { get, type Selection, set, subscribe, type ViewSpec } from "../../state/store.ts";
 import { fitCanvas, h } from "../../ui/dom.ts";
+import { frameDrawer, onResize } from "../../ui/redraw.ts";
 import { hideTooltip, showTooltip } from "../../ui/tooltip.ts";
 import type { ViewInstance } from "../registry.ts";
 import { type Contexts } from "../shared/appearance.ts";
-import { watchAnnotations } from "../shared/annotations.ts";
-import { watchLatest } from "../shared/latest.ts";
+import { hoverOn, leaveView, pickedLines } from "../shared/hover.ts";
+import { viewInstance } from "../shared/instance.ts";
+import { visualizations, watchScene } from "../shared/scene.ts";
 import type { Layer2D } from "./types.ts";
 import { VISUALIZERS_2D } from "./visualizers.ts";
 
@@ -28,9 +29,9 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   let rows: ReadonlyMap<string, EntityRow> = new Map();
   let contexts: Contexts = new Map();
   /** Scene → CSS pixels: screen = (scene - offset) * zoom. */
-  let zoom = 1, ox = 0, oy = 0, userMoved = false, frame = 0;
+  let zoom = 1, ox = 0, oy = 0, userMoved = false;
 
-  const invalidate = () => void (frame ||= requestAnimationFrame(draw));
+  const { invalidate, cancel } = frameDrawer(draw);
 
   function sceneBounds(): [number, number, number, number] | null {
     const res = floats(rows.get(spec.origin)?.cells.get(C.Resolution), 2);
@@ -54,7 +55,6 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   }
 
   function draw(): void {
-    frame = 0;
     const dpr = fitCanvas(canvas);
     if (!userMoved) fit();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -67,17 +67,11 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   }
 
   function rebuild(): void {
-    const cat = catalog();
     const env = { contexts, invalidate };
     layers = [];
-    for (const path of spec.entities) {
-      const row = rows.get(path);
-      if (!row || isHidden(path)) continue;
-      for (const vis of VISUALIZERS_2D) {
-        if (!cat.byPath.get(path)?.archetypes.has(vis.archetype)) continue;
-        const layer = vis.build(row, env);
-        if (layer) layers.push({ path, layer });
-      }
+    for (const { path, row, vis } of visualizations(spec.entities, rows, VISUALIZERS_2D)) {
+      const layer = vis.build(row, env);
+      if (layer) layers.push({ path, layer });
     }
     layers.sort((a, b) => a.layer.drawOrder - b.layer.drawOrder);
     invalidate();
@@ -95,7 +89,7 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
       const hit = layer.pick(x, y, px);
       if (!hit) continue;
       const inst = hit.instance >= 0 ? hit.instance : null;
-      return { sel: { path, instance: inst, viewId: spec.id }, lines: [path, ...(inst !== null ? [`instance #${inst}`] : []), ...(layer.describe?.(x, y) ?? [])] };
+      return { sel: { path, instance: inst, viewId: spec.id }, lines: [...pickedLines(path, inst), ...(layer.describe?.(x, y) ?? [])] };
     }
     return null;
   }
@@ -119,8 +113,7 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
       return;
     }
     const hit = pickAt(ev);
-    const cur = get().hover;
-    if (hit?.sel.path !== cur?.path || hit?.sel.instance !== cur?.instance) set({ hover: hit?.sel ?? null });
+    hoverOn(hit?.sel ?? null);
     if (hit) showTooltip(ev.clientX, ev.clientY, hit.lines);
     else hideTooltip();
   });
@@ -128,10 +121,7 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     if (drag && !drag.moved && ev.button === 0) set({ selection: pickAt(ev)?.sel ?? null });
     drag = null;
   });
-  canvas.addEventListener("pointerleave", () => {
-    hideTooltip();
-    if (get().hover?.viewId === spec.id) set({ hover: null });
-  });
+  canvas.addEventListener("pointerleave", () => leaveView(spec.id));
   canvas.addEventListener("wheel", (ev) => {
     ev.preventDefault();
     const before = toScene(ev);
@@ -147,29 +137,11 @@ export function create2dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     invalidate();
   });
 
-  const watcher = watchLatest(() => ({ entity: spec.origin, components: COMPONENTS }), (r) => {
+  const sceneData = watchScene(() => ({ entity: spec.origin, components: COMPONENTS }), (r, c) => {
     rows = r;
-    rebuild();
-  });
-  const annotations = watchAnnotations((c) => {
     contexts = c;
     rebuild();
   });
-  const unsubs = [annotations.stop, subscribe(["hidden", "entities"], rebuild), subscribe(["selection"], invalidate)];
-  const resizeObserver = new ResizeObserver(invalidate);
-  resizeObserver.observe(el);
-
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      cancelAnimationFrame(frame);
-      watcher.stop();
-      unsubs.forEach((u) => u());
-      resizeObserver.disconnect();
-      el.textContent = "";
-    },
-  };
+  const teardown = [cancel, sceneData.stop, subscribe(["hidden", "entities"], rebuild), subscribe(["selection"], invalidate), onResize(el, invalidate)];
+  return viewInstance(el, (next) => (spec = next), sceneData.refresh, teardown);
 }

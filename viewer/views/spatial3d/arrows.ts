@@ -1,11 +1,12 @@
 /** Arrows3D: a shaft segment plus a cone tip per arrow, from its origin along its vector. */
-import { Box3, ConeGeometry, Group, InstancedMesh, Matrix4, MeshBasicMaterial, Quaternion, Vector3, Color } from "three";
+import { Box3, ConeGeometry, Group, InstancedMesh, Matrix4, MeshBasicMaterial, Quaternion, Vector3 } from "three";
 import { count, floats } from "../../data/cells.ts";
 import { C } from "../../data/names.ts";
 import { instanceColors, instanceLabels, instanceRadii, showLabels } from "../shared/appearance.ts";
 import { addSegment, segmentList, segmentsObject } from "./segments.ts";
+import { nearer } from "./picking.ts";
 import type { Drawn, Label, Visualizer3D } from "./types.ts";
-import { cssAt } from "./util.ts";
+import { cssAt, srgbAt } from "./util.ts";
 
 const DEFAULT_RADIUS = -1;
 const UP = new Vector3(0, 1, 0);
@@ -36,7 +37,7 @@ export const arrows3d: Visualizer3D = {
         new Vector3(tipLen * 0.35, tipLen, tipLen * 0.35),
       );
       tips.setMatrixAt(i, tipMatrix);
-      tips.setColorAt(i, new Color().setRGB(rgba[i * 4]! / 255, rgba[i * 4 + 1]! / 255, rgba[i * 4 + 2]! / 255, "srgb"));
+      tips.setColorAt(i, srgbAt(rgba, i));
       bounds.expandByPoint(a).expandByPoint(b);
       if (texts[i]) labels.push({ x: b.x, y: b.y, z: b.z, text: texts[i]!, color: cssAt(rgba, i) });
     }
@@ -48,9 +49,7 @@ export const arrows3d: Visualizer3D = {
       labels,
       pick(q) {
         const hit = q.raycaster.intersectObject(tips, false)[0];
-        const s = shafts.pick(q);
-        if (hit?.instanceId !== undefined && (!s || hit.distance < s.distance)) return { instance: hit.instanceId, distance: hit.distance };
-        return s;
+        return nearer(hit?.instanceId !== undefined ? { instance: hit.instanceId, distance: hit.distance } : null, shafts.pick(q));
       },
       dispose() {
         shafts.dispose();

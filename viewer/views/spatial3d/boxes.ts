@@ -1,12 +1,13 @@
 /** Boxes3D: wireframe (or solid) boxes with per-instance centers, rotations, colors and line radii. */
-import { Box3, BoxGeometry, Group, Matrix4, Mesh, MeshStandardMaterial, Vector3, Color } from "three";
+import { Box3, BoxGeometry, Group, Matrix4, Mesh, MeshStandardMaterial, Vector3 } from "three";
 import { count, firstNumber, floats } from "../../data/cells.ts";
 import { C } from "../../data/names.ts";
 import { instanceColors, instanceLabels, instanceRadii, showLabels } from "../shared/appearance.ts";
 import { addSegment, segmentList, segmentsObject } from "./segments.ts";
 import { instancePose } from "./transforms.ts";
+import { nearer } from "./picking.ts";
 import type { Drawn, Label, Visualizer3D } from "./types.ts";
-import { cssAt } from "./util.ts";
+import { cssAt, srgbAt } from "./util.ts";
 
 const DEFAULT_RADIUS = -1;
 const CORNERS = [[-1, -1, -1], [1, -1, -1], [1, 1, -1], [-1, 1, -1], [-1, -1, 1], [1, -1, 1], [1, 1, 1], [-1, 1, 1]];
@@ -32,7 +33,7 @@ export const boxes3d: Visualizer3D = {
       const corners = CORNERS.map(([x, y, z]) => new Vector3(x, y, z).applyMatrix4(m));
       corners.forEach((c) => bounds.expandByPoint(c));
       if (solid) {
-        const color = new Color().setRGB(rgba[i * 4]! / 255, rgba[i * 4 + 1]! / 255, rgba[i * 4 + 2]! / 255, "srgb");
+        const color = srgbAt(rgba, i);
         const mesh = new Mesh(new BoxGeometry(2, 2, 2), new MeshStandardMaterial({ color, transparent: rgba[i * 4 + 3]! < 255, opacity: rgba[i * 4 + 3]! / 255 }));
         mesh.matrixAutoUpdate = false;
         mesh.matrix.copy(m);
@@ -56,9 +57,7 @@ export const boxes3d: Visualizer3D = {
       labels,
       pick(q) {
         const hit = q.raycaster.intersectObjects(meshes, false)[0];
-        const w = wire.pick(q);
-        if (hit && (!w || hit.distance < w.distance)) return { instance: hit.object.userData.instance as number, distance: hit.distance };
-        return w;
+        return nearer(hit ? { instance: hit.object.userData.instance as number, distance: hit.distance } : null, wire.pick(q));
       },
       dispose() {
         wire.dispose();

@@ -5,6 +5,7 @@ import { parentOf } from "../../data/catalog.ts";
 import { C } from "../../data/names.ts";
 import { type ImageKind, loadImage } from "../shared/image-cache.ts";
 import { cameraOf, imagePoint } from "./pinhole.ts";
+import { pickWhole } from "./picking.ts";
 import type { Drawn, Visualizer3D } from "./types.ts";
 import { positionsGeometry } from "./util.ts";
 
@@ -50,10 +51,7 @@ function cameraImage(kind: ImageKind, components: readonly string[]): Visualizer
         object,
         bounds: new Box3().setFromPoints(corners),
         labels: [],
-        pick(q) {
-          const hit = q.raycaster.intersectObject(object, false)[0];
-          return hit ? { instance: -1, distance: hit.distance } : null;
-        },
+        pick: (q) => pickWhole(object, q),
         dispose() {
           geometry.dispose();
           material.dispose();

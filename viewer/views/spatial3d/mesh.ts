@@ -1,11 +1,12 @@
 /** Mesh3D: indexed triangles with vertex normals (computed if absent), vertex colors or an albedo factor. */
-import { BufferAttribute, Color, DoubleSide, Mesh, MeshStandardMaterial, Uint32BufferAttribute } from "three";
+import { BufferAttribute, DoubleSide, Mesh, MeshStandardMaterial, Uint32BufferAttribute } from "three";
 import { count, floats, numbers } from "../../data/cells.ts";
 import { unpackRgba } from "../../data/colors.ts";
 import { C } from "../../data/names.ts";
 import { instanceColors } from "../shared/appearance.ts";
+import { pickWhole } from "./picking.ts";
 import type { Drawn, Visualizer3D } from "./types.ts";
-import { boundsOf, linearColors, positionsGeometry } from "./util.ts";
+import { boundsOf, linearColors, positionsGeometry, srgbAt } from "./util.ts";
 
 export const mesh3d: Visualizer3D = {
   archetype: "Mesh3D",
@@ -28,7 +29,7 @@ export const mesh3d: Visualizer3D = {
     const base = albedo.length ? unpackRgba(albedo[0]!) : hasVertexColors ? ([255, 255, 255, 255] as const) : instanceColors(row, 1, env.contexts);
     if (hasVertexColors) geometry.setAttribute("color", new BufferAttribute(linearColors(instanceColors(row, n, env.contexts)), 3));
     const material = new MeshStandardMaterial({
-      color: new Color().setRGB(base[0]! / 255, base[1]! / 255, base[2]! / 255, "srgb"),
+      color: srgbAt(base, 0),
       vertexColors: hasVertexColors,
       side: DoubleSide,
       roughness: 0.8,
@@ -42,10 +43,7 @@ export const mesh3d: Visualizer3D = {
       object,
       bounds: boundsOf(pos, env.world),
       labels: [],
-      pick(q) {
-        const hit = q.raycaster.intersectObject(object, false)[0];
-        return hit ? { instance: -1, distance: hit.distance } : null;
-      },
+      pick: (q) => pickWhole(object, q),
       dispose() {
         geometry.dispose();
         material.dispose();

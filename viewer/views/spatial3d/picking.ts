@@ -1,6 +1,19 @@
 /** Picking in the 3D view: the nearest drawn instance (or entity) under the pointer. */
-import { type Camera, Raycaster, Vector2 } from "three";
+import { type Camera, type Object3D, Raycaster, Vector2 } from "three";
 import type { Drawn, PickQuery } from "./types.ts";
+
+type Pick = { instance: number; distance: number } | null;
+
+/** The nearer of two picks (`a` only if strictly nearer). */
+export function nearer(a: Pick, b: Pick): Pick {
+  return a && (!b || a.distance < b.distance) ? a : b;
+}
+
+/** `object` under the pointer, picked as a whole (instance -1). */
+export function pickWhole(object: Object3D, q: PickQuery): Pick {
+  const hit = q.raycaster.intersectObject(object, false)[0];
+  return hit ? { instance: -1, distance: hit.distance } : null;
+}
 
 /** The entity path and instance (null = the whole entity) nearest to the camera under client point (cx, cy). */
 export function pickNearest(items: readonly { path: string; drawn: Drawn }[], camera: Camera, canvas: HTMLCanvasElement, cx: number, cy: number): { path: string; instance: number | null } | null {

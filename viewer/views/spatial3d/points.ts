@@ -1,24 +1,20 @@
 /** Points3D: round splats with world-unit or UI-point radii, per-point colors, CPU picking in screen space. */
-import { BufferAttribute, type Camera, Points, ShaderMaterial, Vector3 } from "three";
+import { BufferAttribute, Points, ShaderMaterial, Vector3 } from "three";
 import { count, floats } from "../../data/cells.ts";
 import { C } from "../../data/names.ts";
 import { instanceColors, instanceLabels, instanceRadii, showLabels } from "../shared/appearance.ts";
+import { POINT_SIZE_GLSL, projScale } from "./point-size.ts";
 import type { Drawn, Visualizer3D } from "./types.ts";
 import { boundsOf, labelsAt, positionsGeometry } from "./util.ts";
 
 /** Rerun's default point radius, in UI points. */
 const DEFAULT_RADIUS = -1.5;
 
-const VERTEX = /* glsl */ `
+const VERTEX = /* glsl */ `${POINT_SIZE_GLSL}
 attribute vec4 color;
-attribute float radius;
-uniform float uScale;
-uniform float uDpr;
 varying vec4 vColor;
 void main() {
-  vec4 mv = modelViewMatrix * vec4(position, 1.0);
-  gl_Position = projectionMatrix * mv;
-  float px = radius < 0.0 ? -radius * uDpr : radius * uScale / max(-mv.z, 1e-6);
+  float px = placePoint();
   gl_PointSize = max(2.0 * px, 1.5);
   vColor = color;
 }`;
@@ -39,12 +35,6 @@ function splatMaterial(transparent: boolean): ShaderMaterial {
     uniforms: { uScale: { value: 1 }, uDpr: { value: window.devicePixelRatio || 1 } },
     transparent,
   });
-}
-
-/** Pixels per world unit at distance 1 for a perspective camera `heightPx` tall. */
-export function projScale(camera: Camera, heightPx: number): number {
-  const fov = (camera as { fov?: number }).fov ?? 50;
-  return heightPx / (2 * Math.tan((fov * Math.PI) / 360));
 }
 
 export const points3d: Visualizer3D = {

@@ -1,16 +1,11 @@
 /** Selection / hover rings: screen-space circle outlines around instances, drawn on top of everything. */
 import { BufferAttribute, type Camera, Points, ShaderMaterial, type Vector3 } from "three";
-import { projScale } from "./points.ts";
+import { POINT_SIZE_GLSL, projScale } from "./point-size.ts";
 import { positionsGeometry } from "./util.ts";
 
-const VERTEX = /* glsl */ `
-attribute float radius;
-uniform float uScale;
-uniform float uDpr;
+const VERTEX = /* glsl */ `${POINT_SIZE_GLSL}
 void main() {
-  vec4 mv = modelViewMatrix * vec4(position, 1.0);
-  gl_Position = projectionMatrix * mv;
-  float px = radius < 0.0 ? -radius * uDpr : radius * uScale / max(-mv.z, 1e-6);
+  float px = placePoint();
   gl_PointSize = 2.0 * (max(px, 3.0 * uDpr) + 4.0 * uDpr);
 }`;
 

@@ -12,11 +12,16 @@ export function boundsOf(pos: ArrayLike<number>, world: Matrix4): Box3 {
   return box;
 }
 
+/** The three.js color of instance `i` of sRGB(A) bytes (set into `c` if given). */
+export function srgbAt(rgba: ArrayLike<number>, i: number, c = new Color()): Color {
+  return c.setRGB(rgba[i * 4]! / 255, rgba[i * 4 + 1]! / 255, rgba[i * 4 + 2]! / 255, "srgb");
+}
+
 /** sRGB bytes → linear floats (what three's standard materials expect for vertex colors). */
 export function linearColors(rgba: Uint8Array, channels: 3 | 4 = 3): Float32Array {
   const n = rgba.length / 4, out = new Float32Array(n * channels), c = new Color();
   for (let i = 0; i < n; i++) {
-    c.setRGB(rgba[i * 4]! / 255, rgba[i * 4 + 1]! / 255, rgba[i * 4 + 2]! / 255, "srgb");
+    srgbAt(rgba, i, c);
     out[i * channels] = c.r;
     out[i * channels + 1] = c.g;
     out[i * channels + 2] = c.b;

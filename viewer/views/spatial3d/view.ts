@@ -8,14 +8,15 @@ import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { EntityRow } from "../../data/cells.ts";
 import { numbers } from "../../data/cells.ts";
 import { C } from "../../data/names.ts";
-import { catalog } from "../../state/derived.ts";
-import { get, isHidden, type Selection, set, subscribe, type ViewSpec } from "../../state/store.ts";
+import { get, type Selection, set, subscribe, type ViewSpec } from "../../state/store.ts";
 import { h } from "../../ui/dom.ts";
+import { frameDrawer, onResize } from "../../ui/redraw.ts";
 import { hideTooltip, showTooltip } from "../../ui/tooltip.ts";
 import type { ViewInstance } from "../registry.ts";
 import { type Contexts } from "../shared/appearance.ts";
-import { watchAnnotations } from "../shared/annotations.ts";
-import { watchLatest } from "../shared/latest.ts";
+import { hoverOn, leaveView, pickedLines } from "../shared/hover.ts";
+import { viewInstance } from "../shared/instance.ts";
+import { visualizations, watchScene } from "../shared/scene.ts";
 import { defaultEye, rightVector } from "./camera.ts";
 import { groundGrid } from "./grid.ts";
 import { LabelLayer } from "./labels.ts";
@@ -61,13 +62,12 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   let contexts: Contexts = new Map();
   let bounds = new Box3();
   let up = new Vector3(0, 0, 1), right = new Vector3(1, 0, 0);
-  let fitted = false, frame = 0;
+  let fitted = false;
 
   const size = () => ({ w: canvas.clientWidth || 1, h: canvas.clientHeight || 1 });
-  const invalidate = () => void (frame ||= requestAnimationFrame(render));
+  const { invalidate, cancel } = frameDrawer(render);
 
   function render(): void {
-    frame = 0;
     const { w, h: ht } = size();
     renderer.setSize(w, ht, false);
     camera.aspect = w / ht;
@@ -98,7 +98,6 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     for (const it of items) it.drawn.dispose();
     content.clear();
     items = [];
-    const cat = catalog();
     const world = worldTransforms(rows, spec.origin);
     const coords = rows.get(spec.origin)?.cells.get(C.ViewCoordinates);
     const xyz = coords ? numbers(coords) : null;
@@ -106,18 +105,12 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     right = rightVector(xyz);
     const sceneSize = bounds.isEmpty() ? 1 : bounds.getSize(new Vector3()).length();
     const next = new Box3();
-    for (const path of spec.entities) {
-      const row = rows.get(path);
-      if (!row || isHidden(path)) continue;
-      const archetypes = cat.byPath.get(path)?.archetypes;
-      for (const vis of VISUALIZERS_3D) {
-        if (!archetypes?.has(vis.archetype)) continue;
-        const drawn = vis.draw(row, { contexts, rows, invalidate, world: world(path), sceneSize });
-        if (!drawn) continue;
-        items.push({ path, drawn });
-        content.add(drawn.object);
-        if (vis.archetype !== "Transform3D") next.union(drawn.bounds);
-      }
+    for (const { path, row, vis } of visualizations(spec.entities, rows, VISUALIZERS_3D)) {
+      const drawn = vis.draw(row, { contexts, rows, invalidate, world: world(path), sceneSize });
+      if (!drawn) continue;
+      items.push({ path, drawn });
+      content.add(drawn.object);
+      if (vis.archetype !== "Transform3D") next.union(drawn.bounds);
     }
     if (!next.isEmpty()) bounds = next;
     if (!controls || !newUp.equals(up)) {
@@ -186,53 +179,29 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   canvas.addEventListener("pointermove", (ev) => {
     if (ev.buttons) return;
     const hit = pickAt(ev);
-    const cur = get().hover;
-    if (hit?.path !== cur?.path || hit?.instance !== cur?.instance) set({ hover: hit });
-    if (hit) showTooltip(ev.clientX, ev.clientY, [hit.path, ...(hit.instance !== null ? [`instance #${hit.instance}`] : [])]);
+    hoverOn(hit);
+    if (hit) showTooltip(ev.clientX, ev.clientY, pickedLines(hit.path, hit.instance));
     else hideTooltip();
   });
-  canvas.addEventListener("pointerleave", () => {
-    hideTooltip();
-    if (get().hover?.viewId === spec.id) set({ hover: null });
-  });
+  canvas.addEventListener("pointerleave", () => leaveView(spec.id));
   canvas.addEventListener("dblclick", () => {
     fitted = true;
     resetCamera();
   });
 
-  const watcher = watchLatest(() => ({ entity: spec.origin, components: COMPONENTS }), (r) => {
+  const sceneData = watchScene(() => ({ entity: spec.origin, components: COMPONENTS }), (r, c) => {
     rows = r;
-    rebuild();
-  });
-  const annotations = watchAnnotations((c) => {
     contexts = c;
     rebuild();
   });
-  const unsubs = [
-    annotations.stop,
-    subscribe(["hidden", "entities"], rebuild),
-    subscribe(["selection", "hover"], updateRings),
-  ];
-  const resizeObserver = new ResizeObserver(invalidate);
-  resizeObserver.observe(el);
+  const teardown = [cancel, sceneData.stop, subscribe(["hidden", "entities"], rebuild), subscribe(["selection", "hover"], updateRings), onResize(el, invalidate)];
   makeControls();
   updateGrid();
   invalidate();
 
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      cancelAnimationFrame(frame);
-      watcher.stop();
-      unsubs.forEach((u) => u());
-      resizeObserver.disconnect();
-      for (const it of items) it.drawn.dispose();
-      controls?.dispose();
-      renderer.dispose();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), sceneData.refresh, [...teardown, () => {
+    for (const it of items) it.drawn.dispose();
+    controls?.dispose();
+    renderer.dispose();
+  }]);
 }

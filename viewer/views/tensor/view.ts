@@ -11,7 +11,9 @@ import { tensorOf, type Tensor } from "../../data/tensor.ts";
 import type { ViewSpec } from "../../state/store.ts";
 import { fitCanvas, h, replaceChildren } from "../../ui/dom.ts";
 import { hideTooltip, showTooltip } from "../../ui/tooltip.ts";
+import { frameDrawer, onResize } from "../../ui/redraw.ts";
 import type { ViewInstance } from "../registry.ts";
+import { viewInstance } from "../shared/instance.ts";
 import { watchLatest } from "../shared/latest.ts";
 
 /** Row-major strides of `shape`. */
@@ -29,8 +31,8 @@ export function createTensorView(el: HTMLElement, initial: ViewSpec): ViewInstan
   const canvas = h("canvas", { class: "view-canvas", tabindex: 0, "aria-label": `Tensor ${spec.title}` });
   el.append(info, sliders, canvas);
   const ctx = canvas.getContext("2d")!;
-  let tensor: Tensor | null = null, range: [number, number] = [0, 1], index: number[] = [], frame = 0;
-  const invalidate = () => void (frame ||= requestAnimationFrame(draw));
+  let tensor: Tensor | null = null, range: [number, number] = [0, 1], index: number[] = [];
+  const { invalidate, cancel } = frameDrawer(draw);
 
   /** Which dims are shown: [row dim, column dim, color dim or -1]. */
   function layout(t: Tensor): [number, number, number] {
@@ -42,7 +44,6 @@ export function createTensorView(el: HTMLElement, initial: ViewSpec): ViewInstan
   }
 
   function draw(): void {
-    frame = 0;
     fitCanvas(canvas);
     ctx.fillStyle = "#141719";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -108,18 +109,5 @@ export function createTensorView(el: HTMLElement, initial: ViewSpec): ViewInstan
     renderControls();
     invalidate();
   });
-  const resizeObserver = new ResizeObserver(invalidate);
-  resizeObserver.observe(el);
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      cancelAnimationFrame(frame);
-      watcher.stop();
-      resizeObserver.disconnect();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), watcher.refresh, [cancel, watcher.stop, onResize(el, invalidate)]);
 }

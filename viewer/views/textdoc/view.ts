@@ -4,6 +4,7 @@ import { C } from "../../data/names.ts";
 import type { ViewSpec } from "../../state/store.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
 import type { ViewInstance } from "../registry.ts";
+import { viewInstance } from "../shared/instance.ts";
 import { watchLatest } from "../shared/latest.ts";
 import { renderMarkdown } from "./markdown.ts";
 
@@ -19,14 +20,5 @@ export function createTextDocView(el: HTMLElement, initial: ViewSpec): ViewInsta
     const markdown = strings(row?.cells.get(C.MediaType))[0] === "text/markdown";
     replaceChildren(doc, markdown ? h("div", { class: "markdown" }, renderMarkdown(text)) : h("pre", { class: "plain" }, text));
   });
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      watcher.stop();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), watcher.refresh, [watcher.stop]);
 }

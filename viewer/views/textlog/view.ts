@@ -11,6 +11,7 @@ import { currentTimeline } from "../../state/derived.ts";
 import { get, isHidden, set, subscribe, type ViewSpec } from "../../state/store.ts";
 import { h, replaceChildren } from "../../ui/dom.ts";
 import type { ViewInstance } from "../registry.ts";
+import { viewInstance } from "../shared/instance.ts";
 import { watchWindow } from "../shared/window.ts";
 
 interface Entry {
@@ -82,16 +83,5 @@ export function createTextLogView(el: HTMLElement, initial: ViewSpec): ViewInsta
     renderLevels();
     render();
   });
-  const unsub = subscribe(["time", "hidden"], render);
-  return {
-    update(next) {
-      spec = next;
-      watcher.refresh();
-    },
-    dispose() {
-      watcher.stop();
-      unsub();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), watcher.refresh, [watcher.stop, subscribe(["time", "hidden"], render)]);
 }

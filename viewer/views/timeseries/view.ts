@@ -14,10 +14,13 @@ import { catalog, currentTimeline } from "../../state/derived.ts";
 import { get, isHidden, set, subscribe, type ViewSpec } from "../../state/store.ts";
 import { fitCanvas, h, replaceChildren } from "../../ui/dom.ts";
 import { hideTooltip, showTooltip } from "../../ui/tooltip.ts";
+import { frameDrawer, onResize } from "../../ui/redraw.ts";
 import type { ViewInstance } from "../registry.ts";
+import { viewInstance } from "../shared/instance.ts";
 import { watchLatest } from "../shared/latest.ts";
 import { dx, dy, type Frame, sx, sy } from "./axes.ts";
-import { drawPlot, type Style } from "./plot.ts";
+import { PlotLayer } from "./layer.ts";
+import { drawCursor, drawPlot, type Style } from "./plot.ts";
 
 const STYLE_COMPONENTS = [C.Color, C.StrokeWidth, C.Name, C.MarkerShape, C.MarkerSize];
 
@@ -34,9 +37,10 @@ export function createTimeSeriesView(el: HTMLElement, initial: ViewSpec): ViewIn
   /** The visible time range (null = the whole timeline) and value range (null = automatic). */
   let xr: { from: bigint; to: bigint } | null = null;
   let yr: [number, number] | null = null;
-  let frame = 0, frameInfo: Frame | null = null, base = 0n;
+  let frameInfo: Frame | null = null, base = 0n;
+  const layer = new PlotLayer();
 
-  const invalidate = () => void (frame ||= requestAnimationFrame(draw));
+  const { invalidate, cancel } = frameDrawer(draw);
 
   function visibleRange(): { from: bigint; to: bigint } | null {
     const tl = currentTimeline();
@@ -59,15 +63,22 @@ export function createTimeSeriesView(el: HTMLElement, initial: ViewSpec): ViewIn
   const shown = () => series.filter((s) => spec.entities.includes(s.entity) && !isHidden(s.entity));
 
   function draw(): void {
-    frame = 0;
     const dpr = fitCanvas(canvas);
-    ctx.fillStyle = "#141719";
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
     const range = visibleRange(), tl = currentTimeline();
-    if (!range || !tl) return;
+    const background = (c: CanvasRenderingContext2D) => {
+      c.fillStyle = "#141719";
+      c.fillRect(0, 0, canvas.width, canvas.height);
+    };
+    if (!range || !tl) return background(ctx);
     base = range.from;
     const visible = shown().filter((s) => !off.has(s.entity));
-    frameInfo = drawPlot(ctx, canvas.width, canvas.height, dpr, { series: visible, style, base, to: range.to, values: yr, cursor: get().time, timeType: tl.type });
+    // Everything but the cursor comes from the layer unless something it depends on changed.
+    const key = [dpr, range.from, range.to, yr, tl.type, ...visible.map((s) => `${s.entity}:${JSON.stringify(style(s.entity))}`)].join("|");
+    frameInfo = layer.draw(ctx, canvas.width, canvas.height, key, series, (c) => {
+      background(c);
+      return drawPlot(c, canvas.width, canvas.height, dpr, { series: visible, style, base, to: range.to, values: yr, cursor: null, timeType: tl.type });
+    });
+    drawCursor(ctx, frameInfo, base, get().time, dpr);
   }
 
   function renderLegend(): void {
@@ -208,22 +219,8 @@ export function createTimeSeriesView(el: HTMLElement, initial: ViewSpec): ViewIn
     subscribe(["dataVersion", "recordings"], () => void load()),
     subscribe(["time", "hidden"], invalidate),
   ];
-  const resizeObserver = new ResizeObserver(invalidate);
-  resizeObserver.observe(el);
+  const stopResize = onResize(el, invalidate);
   void load();
 
-  return {
-    update(next) {
-      spec = next;
-      void load();
-    },
-    dispose() {
-      stopped = true;
-      cancelAnimationFrame(frame);
-      watcher.stop();
-      unsubs.forEach((u) => u());
-      resizeObserver.disconnect();
-      el.textContent = "";
-    },
-  };
+  return viewInstance(el, (next) => (spec = next), () => void load(), [() => (stopped = true), cancel, watcher.stop, ...unsubs, stopResize]);
 }

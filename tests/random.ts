@@ -1,0 +1,11 @@
+/** Seeded randomness for tests: the same "random" inputs on every run. */
+
+/** A small deterministic PRNG (mulberry32): floats in [0, 1) from `seed`. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
