@@ -7,6 +7,7 @@ import { RrdError } from "./errors.ts";
 import { HEADER_SIZE, readHeader, type StreamHeader } from "./header.ts";
 import type { LogMsg } from "./logmsg.ts";
 import { lz4Decompress } from "./lz4.ts";
+import { SLAB_MAX } from "./slab.ts";
 import { compareVersions, type CrateVersion, formatVersion, isCompatible, LOCAL_VERSION, RERUN_VERSION } from "./version.ts";
 
 const MSG_HEADER_SIZE = 8;
@@ -24,6 +25,11 @@ export interface DecoderOptions {
   onHeader?: (header: StreamHeader, offset: number) => void;
   /** Called at each end-of-stream marker. */
   onEnd?: (offset: number) => void;
+  /**
+   * The caller hands pushed buffers over (never reuses or modifies them): a large message that fills
+   * most of one pushed buffer is then decoded in place, its chunk keeping a view instead of a copy.
+   */
+  adopt?: boolean;
 }
 
 type State = { at: "header" } | { at: "trailing" } | { at: "msgHeader" } | { at: "body"; compressed: number; uncompressed: number } | { at: "failed"; error: RrdError };
@@ -36,7 +42,11 @@ export class RrdDecoder {
   private buffered = 0;
   /** Absolute offset (in the whole input) of the first buffered byte. */
   private consumed = 0;
+  /** Reused between messages: LZ4 output, and the bytes of a message split across pushes (both die with the message). */
   private scratch = new Uint8Array(0);
+  private joined = new Uint8Array(0);
+  /** The last stream header's bytes: a repeat (each TCP packet starts with one) skips the checks. */
+  private readonly lastHeader = new Uint8Array(HEADER_SIZE);
   private readonly warned = new Set<string>();
   /** Messages decoded so far. */
   messages = 0;
@@ -98,7 +108,13 @@ export class RrdDecoder {
         }
         if (this.buffered < HEADER_SIZE) return;
         const at = this.consumed;
-        this.startStream(readHeader(this.take(HEADER_SIZE), 0, at), at);
+        const b = this.take(HEADER_SIZE);
+        if (this.header && b.every((x, i) => x === this.lastHeader[i])) {
+          this.begin(this.header, at);
+        } else {
+          this.startStream(readHeader(b, 0, at), at);
+          this.lastHeader.set(b);
+        }
       } else if (s.at === "msgHeader") {
         if (this.buffered < MSG_HEADER_SIZE) return;
         if (this.buffered >= HEADER_SIZE && this.peekMagic()) {
@@ -150,6 +166,11 @@ export class RrdDecoder {
       );
     }
     if (!this.maxVersion || compareVersions(header.version, this.maxVersion) > 0) this.maxVersion = header.version;
+    this.begin(header, at);
+  }
+
+  /** Starts reading the messages of a checked stream. */
+  private begin(header: StreamHeader, at: number): void {
     this.header = header;
     this.streams++;
     this.opts.onHeader?.(header, at);
@@ -158,8 +179,11 @@ export class RrdDecoder {
 
   private decodeBody(raw: Uint8Array, uncompressed: number, at: number): void {
     let body = raw;
+    // Large bodies are decoded in place when they are ours: fresh LZ4 output, or an adopted buffer they mostly fill.
+    let owned = raw.length > SLAB_MAX && this.opts.adopt === true && raw.buffer !== this.joined.buffer && 2 * raw.length >= raw.buffer.byteLength;
     if (this.header!.compression === "lz4") {
-      const dst = uncompressed <= SCRATCH_MAX ? this.scratchOf(uncompressed) : new Uint8Array(uncompressed);
+      owned = uncompressed > SLAB_MAX;
+      const dst = owned ? new Uint8Array(uncompressed) : this.scratchOf(uncompressed);
       let n: number;
       try {
         n = lz4Decompress(raw, dst);
@@ -171,7 +195,7 @@ export class RrdDecoder {
     }
     let msg: LogMsg;
     try {
-      msg = decodeLogMsg(body);
+      msg = decodeLogMsg(body, owned);
     } catch (e) {
       if (e instanceof MsgPackError) throw new RrdError(`MsgPack error: ${e.message} (message body byte ${e.pos})`, at);
       throw e;
@@ -182,7 +206,7 @@ export class RrdDecoder {
   }
 
   private scratchOf(n: number): Uint8Array {
-    if (this.scratch.length < n) this.scratch = new Uint8Array(Math.max(n, Math.min(this.scratch.length * 2, SCRATCH_MAX)));
+    this.scratch = grow(this.scratch, n);
     return this.scratch.subarray(0, n);
   }
 
@@ -211,7 +235,7 @@ export class RrdDecoder {
     return out;
   }
 
-  /** Removes `n` buffered bytes: a view when they lie in one chunk, else one copy. */
+  /** Removes `n` buffered bytes: a view when they lie in one chunk, else one copy (valid until the next `take`). */
   private take(n: number): Uint8Array {
     this.buffered -= n;
     this.consumed += n;
@@ -221,7 +245,8 @@ export class RrdDecoder {
       else this.chunks[0] = first.subarray(n);
       return first.subarray(0, n);
     }
-    const out = new Uint8Array(n);
+    if (n <= SCRATCH_MAX) this.joined = grow(this.joined, n);
+    const out = n <= SCRATCH_MAX ? this.joined.subarray(0, n) : new Uint8Array(n);
     let filled = 0;
     while (filled < n) {
       const c = this.chunks[0]!;
@@ -233,6 +258,11 @@ export class RrdDecoder {
     }
     return out;
   }
+}
+
+/** `buf` if it holds `n` bytes, else a larger buffer (doubling, up to `SCRATCH_MAX`). */
+function grow(buf: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+  return buf.length >= n ? buf : new Uint8Array(Math.max(n, Math.min(buf.length * 2, SCRATCH_MAX)));
 }
 
 /** Decodes a whole in-memory RRD (possibly several concatenated streams). */

@@ -1,5 +1,5 @@
 /** Writes RRD streams: header, framed (optionally LZ4) MessagePack messages, end marker. */
-import { encodeLogMsg } from "./envelope.ts";
+import { encodeLogMsgParts } from "./envelope.ts";
 import { type Compression, HEADER_SIZE, headerBytes } from "./header.ts";
 import type { LogMsg } from "./logmsg.ts";
 import { lz4Compress, lz4CompressBound } from "./lz4.ts";
@@ -9,40 +9,33 @@ export const END_MARKER = new Uint8Array(8);
 
 /** Encodes one message as a frame (8-byte header + body) of a stream with the given compression. */
 export function encodeFrame(msg: LogMsg, compression: Compression): Uint8Array {
-  return frameBody(encodeLogMsg(msg), compression, 0);
-}
-
-/** Frames an encoded body; `lead` free bytes are left at the front for the caller. */
-function frameBody(body: Uint8Array, compression: Compression, lead: number): Uint8Array {
-  if (compression === "off") {
-    const out = new Uint8Array(lead + 8 + body.length);
-    const v = new DataView(out.buffer);
-    v.setUint32(lead, body.length, true);
-    v.setUint32(lead + 4, body.length, true);
-    out.set(body, lead + 8);
-    return out;
-  }
-  const out = new Uint8Array(lead + 8 + lz4CompressBound(body.length));
-  const n = lz4Compress(body, out.subarray(lead + 8)).length;
-  const v = new DataView(out.buffer);
-  v.setUint32(lead, n, true);
-  v.setUint32(lead + 4, body.length, true);
-  return out.subarray(0, lead + 8 + n);
+  const [head, tail] = encodeLogMsgParts(msg);
+  if (compression === "off") return framed(head, tail, 0);
+  // Compress into reused memory, then copy out the (smaller) result: fresh memory is written once.
+  const bound = frameBound(head.length + tail.length, compression);
+  if (scratchOut.length < bound) scratchOut = new Uint8Array(bound);
+  return scratchOut.slice(0, writeFrame(scratchOut, 0, head, tail, compression));
 }
 
 /** One self-contained uncompressed stream holding one message, as a 0.22 SDK puts in a TCP packet. */
 export function encodePacketStream(msg: LogMsg): Uint8Array {
-  const out = frameBody(encodeLogMsg(msg), "off", HEADER_SIZE);
+  const [head, tail] = encodeLogMsgParts(msg);
+  const out = framed(head, tail, HEADER_SIZE);
   out.set(headerBytes("off"));
   return out;
 }
 
 /** Encodes a whole stream: header, every message, and the end marker. */
 export function encodeRrd(msgs: Iterable<LogMsg>, compression: Compression = "lz4"): Uint8Array {
-  const parts: Uint8Array[] = [headerBytes(compression)];
-  for (const m of msgs) parts.push(encodeFrame(m, compression));
-  parts.push(END_MARKER);
-  return concat(parts);
+  const bodies = [...msgs].map(encodeLogMsgParts);
+  let bound = HEADER_SIZE + END_MARKER.length;
+  for (const [head, tail] of bodies) bound += frameBound(head.length + tail.length, compression);
+  // Frames are written straight into the result; the unused end of an LZ4 bound is never touched (nor paged in).
+  const out = new Uint8Array(bound);
+  out.set(headerBytes(compression));
+  let at = HEADER_SIZE;
+  for (const [head, tail] of bodies) at = writeFrame(out, at, head, tail, compression);
+  return out.subarray(0, at + END_MARKER.length);
 }
 
 /** Concatenates byte arrays. */
@@ -56,4 +49,39 @@ export function concat(parts: Uint8Array[]): Uint8Array {
     o += p.length;
   }
   return out;
+}
+
+let scratchOut = new Uint8Array(0);
+let scratchBody = new Uint8Array(0);
+
+/** An uncompressed frame of body `head + tail`, after `lead` free bytes. */
+function framed(head: Uint8Array, tail: Uint8Array, lead: number): Uint8Array {
+  const out = new Uint8Array(lead + frameBound(head.length + tail.length, "off"));
+  writeFrame(out, lead, head, tail, "off");
+  return out;
+}
+
+/** The most bytes the frame of an `n`-byte body can take. */
+function frameBound(n: number, compression: Compression): number {
+  return 8 + (compression === "off" ? n : lz4CompressBound(n));
+}
+
+/** Writes the frame of body `head + tail` at `out[at..]` (room for `frameBound`); returns where it ends. */
+function writeFrame(out: Uint8Array, at: number, head: Uint8Array, tail: Uint8Array, compression: Compression): number {
+  const n = head.length + tail.length;
+  let stored = n;
+  if (compression === "off") {
+    out.set(head, at + 8);
+    out.set(tail, at + 8 + head.length);
+  } else {
+    // LZ4 needs the body in one piece: assemble it in reused (already paged-in) memory.
+    if (scratchBody.length < n) scratchBody = new Uint8Array(n);
+    scratchBody.set(head);
+    scratchBody.set(tail, head.length);
+    stored = lz4Compress(scratchBody.subarray(0, n), out.subarray(at + 8, at + 8 + lz4CompressBound(n))).length;
+  }
+  const v = new DataView(out.buffer, out.byteOffset + at, 8);
+  v.setUint32(0, stored, true);
+  v.setUint32(4, n, true);
+  return at + 8 + stored;
 }

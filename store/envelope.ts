@@ -1,14 +1,20 @@
 /** MessagePack (rmp-serde "named") encoding of `LogMsg` (spec §3). */
 import { MsgPackError, MsgReader } from "./msgpack/read.ts";
 import { MsgWriter } from "./msgpack/write.ts";
+import { alignedCopy, alignInPlace } from "./slab.ts";
 import type {
   FileSource, LogMsg, StoreId, StoreInfo, StoreKind, StoreSource, TimePoint, TimeType, Timeline, Tuid,
 } from "./logmsg.ts";
 
 export { MsgPackError };
 
-/** Decodes one MessagePack `LogMsg` body. The Arrow IPC bytes are copied once into aligned memory. */
-export function decodeLogMsg(body: Uint8Array): LogMsg {
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Decodes one MessagePack `LogMsg` body. The Arrow IPC bytes are copied once into 8-aligned memory,
+ * unless the caller hands the body over (`owned`): then they are aligned in place and kept as a view.
+ */
+export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
   const r = new MsgReader(body);
   const at = r.pos;
   const variant = enumTag(r);
@@ -25,7 +31,7 @@ export function decodeLogMsg(body: Uint8Array): LogMsg {
       if (r.arrayLen() !== 3) throw new MsgPackError("Expected (table_id, timepoint, buf)", tupleAt);
       const chunkId = readTuid(r);
       const timepointMax = readTimePoint(r);
-      const ipc = r.bin().slice();
+      const ipc = owned ? alignInPlace(r.bin()) : alignedCopy(r.bin());
       msg = { kind: "ArrowMsg", storeId, chunkId, timepointMax, ipc };
       break;
     }
@@ -51,7 +57,17 @@ export function decodeLogMsg(body: Uint8Array): LogMsg {
 
 /** Encodes one `LogMsg` into a MessagePack body. */
 export function encodeLogMsg(msg: LogMsg): Uint8Array {
-  const w = new MsgWriter(msg.kind === "ArrowMsg" ? 256 + msg.ipc.length : 256);
+  const [head, tail] = encodeLogMsgParts(msg);
+  if (tail.length === 0) return head;
+  const out = new Uint8Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
+}
+
+/** A `LogMsg`'s MessagePack body as head + tail: an ArrowMsg's IPC bytes are the tail (not copied), else it is empty. */
+export function encodeLogMsgParts(msg: LogMsg): [Uint8Array, Uint8Array] {
+  const w = new MsgWriter(256);
   w.mapLen(1).str(msg.kind);
   switch (msg.kind) {
     case "SetStoreInfo": {
@@ -74,11 +90,7 @@ export function encodeLogMsg(msg: LogMsg): Uint8Array {
       writeTuid(w, msg.chunkId);
       writeTimePoint(w, msg.timepointMax);
       w.binHeader(msg.ipc.length);
-      const head = w.bytes();
-      const out = new Uint8Array(head.length + msg.ipc.length);
-      out.set(head);
-      out.set(msg.ipc, head.length);
-      return out;
+      return [w.bytes(), msg.ipc];
     }
     case "BlueprintActivationCommand":
       w.mapLen(3).str("blueprint_id");
@@ -86,7 +98,7 @@ export function encodeLogMsg(msg: LogMsg): Uint8Array {
       w.str("make_active").bool(msg.makeActive).str("make_default").bool(msg.makeDefault);
       break;
   }
-  return w.bytes().slice();
+  return [w.bytes(), EMPTY];
 }
 
 /** Byte-wise (UTF-8 / code point) string order, as Rust compares `str`. */

@@ -25,6 +25,14 @@ export function chunkToIpc(chunk: Chunk): Uint8Array {
   return writeIpcStream(chunkToBatch(chunk));
 }
 
+/** What a schema's fields say about a chunk: computed once per fields array (the IPC reader shares recurring ones). */
+interface Plan {
+  rowId: number;
+  times: { i: number; name: string; type: TimeColumn["type"]; sorted: boolean; field: Field }[];
+  comps: { i: number; descriptor: ComponentDescriptor; itemType: DataType; field: Field }[];
+}
+const plans = new WeakMap<Field[], Plan>();
+
 /** Reads a chunk out of a record batch (also accepts the 0.17 DataTable layout). */
 export function chunkFromBatch(batch: RecordBatch): Chunk {
   const meta = batch.schema.metadata;
@@ -33,40 +41,19 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
   if (!/^[0-9a-fA-F]{1,32}$/.test(idText)) throw new ChunkError(`cannot deserialize chunk id: ${JSON.stringify(idText)}`);
   const entityPath = meta.get("rerun.entity_path");
   if (entityPath === undefined) throw new ChunkError("entity path missing from metadata");
-  let rowIdField: Field | null = null;
-  let rowIds: ArrayData | null = null;
-  const timelines: TimeColumn[] = [];
-  const components: ComponentColumn[] = [];
-  const seen = new Set<string>();
-  batch.schema.fields.forEach((field, i) => {
+  const fields = batch.schema.fields;
+  let plan = plans.get(fields);
+  if (!plan) plans.set(fields, (plan = planOf(fields)));
+  const timelines: TimeColumn[] = plan.times.map(({ i, name, type, sorted, field }) => {
     const col = batch.columns[i]!;
-    const kind = field.metadata.get("rerun.kind");
-    if (kind === "control" && field.name === ROW_ID) {
-      rowIdField = field;
-      rowIds = col;
-    } else if (kind === "time") {
-      timelines.push(timeColumn(field, col));
-    } else if (kind === "data") {
-      const c = componentColumn(field, col);
-      const key = descriptorKey(c.descriptor);
-      if (seen.has(key)) throw new ChunkError(`component column '${field.name}' was specified more than once`);
-      seen.add(key);
-      components.push(c);
-    }
+    if (col.nullCount > 0) throw new ChunkError(`Bad time column '${name}': it contains nulls`);
+    return { name, type, values: col.values as BigInt64Array, sorted, field };
   });
-  if (!rowIdField || !rowIds) throw new ChunkError(`missing row_id column (${batch.schema.fields.map((f) => f.name).join(", ")})`);
-  const ids = rowIds as ArrayData;
-  const t = ids.type;
-  if (
-    t.kind !== "struct" || t.children.length !== 2 || t.children[0]!.name !== "time_ns" || t.children[1]!.name !== "inc" ||
-    !isU64(t.children[0]!.type) || !isU64(t.children[1]!.type) || ids.nullCount > 0
-  ) {
-    throw new ChunkError(`RowId data has the wrong datatype: expected Struct<time_ns: UInt64, inc: UInt64> but got ${typeName(t)} instead`);
-  }
-  if (new Set(timelines.map((c) => c.name)).size !== timelines.length) throw new ChunkError("a timeline appears twice in the chunk");
-  for (const c of [...timelines.map((t) => t.values), ...components.map((c) => c.data)]) {
-    if (c.length !== batch.length) throw new ChunkError(`All component batches in a chunk must have the same number of rows, got ${c.length} and ${batch.length}`);
-  }
+  const components: ComponentColumn[] = plan.comps.map(({ i, descriptor, itemType, field }) => ({ descriptor, itemType, data: batch.columns[i]!, field }));
+  const ids = batch.columns[plan.rowId]!;
+  if (ids.nullCount > 0) throw new ChunkError(`RowId data has the wrong datatype: expected Struct<time_ns: UInt64, inc: UInt64> but got ${typeName(ids.type)} instead`);
+  for (const c of timelines) if (c.values.length !== batch.length) throw lengthError(c.values.length, batch.length);
+  for (const c of components) if (c.data.length !== batch.length) throw lengthError(c.data.length, batch.length);
   return {
     id: tuidFromBigInt(BigInt(`0x${idText}`)),
     entityPath,
@@ -76,9 +63,51 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
     rowIdInc: ids.children[1]!.values as BigUint64Array,
     timelines,
     components,
-    rowIdField,
+    rowIdField: fields[plan.rowId]!,
     schemaMetadata: meta,
   };
+}
+
+function lengthError(a: number, b: number): ChunkError {
+  return new ChunkError(`All component batches in a chunk must have the same number of rows, got ${a} and ${b}`);
+}
+
+/** Classifies the fields (row id, timelines, components) and checks everything that depends on them alone. */
+function planOf(fields: Field[]): Plan {
+  let rowId = -1;
+  const plan: Plan = { rowId, times: [], comps: [] };
+  const seen = new Set<string>();
+  fields.forEach((field, i) => {
+    const kind = field.metadata.get("rerun.kind");
+    if (kind === "control" && field.name === ROW_ID) {
+      rowId = i;
+    } else if (kind === "time") {
+      const t = field.type;
+      const ok = (t.kind === "int" && t.bits === 64 && t.signed) || (t.kind === "timestamp" && t.unit === "ns" && t.tz === null);
+      if (!ok) throw new ChunkError(`time column '${field.name}' is not deserializable (${typeName(t)})`);
+      plan.times.push({ i, name: field.name, type: t.kind === "int" ? "Sequence" : "Time", sorted: field.metadata.has("rerun.is_sorted"), field });
+    } else if (kind === "data") {
+      const t = field.type;
+      if (t.kind !== "list") throw new ChunkError(`The outer array in a chunked component batch must be a sparse list, got ${typeName(t)}`);
+      const descriptor: ComponentDescriptor = {
+        component: field.name,
+        archetype: field.metadata.get("rerun.archetype_name") ?? null,
+        archetypeField: field.metadata.get("rerun.archetype_field_name") ?? null,
+      };
+      const key = descriptorKey(descriptor);
+      if (seen.has(key)) throw new ChunkError(`component column '${field.name}' was specified more than once`);
+      seen.add(key);
+      plan.comps.push({ i, descriptor, itemType: t.child.type, field });
+    }
+  });
+  if (rowId < 0) throw new ChunkError(`missing row_id column (${fields.map((f) => f.name).join(", ")})`);
+  const t = fields[rowId]!.type;
+  if (t.kind !== "struct" || t.children.length !== 2 || t.children[0]!.name !== "time_ns" || t.children[1]!.name !== "inc" || !isU64(t.children[0]!.type) || !isU64(t.children[1]!.type)) {
+    throw new ChunkError(`RowId data has the wrong datatype: expected Struct<time_ns: UInt64, inc: UInt64> but got ${typeName(t)} instead`);
+  }
+  if (new Set(plan.times.map((c) => c.name)).size !== plan.times.length) throw new ChunkError("a timeline appears twice in the chunk");
+  plan.rowId = rowId;
+  return plan;
 }
 
 /** Builds the record batch of a chunk: row ids, then timelines and components sorted by name. */
@@ -147,35 +176,6 @@ export function arrayBytes(a: ArrayData): number {
 /** A stable key for a component descriptor. */
 export function descriptorKey(d: ComponentDescriptor): string {
   return `${d.archetype ?? ""}:${d.archetypeField ?? ""}:${d.component}`;
-}
-
-function timeColumn(field: Field, col: ArrayData): TimeColumn {
-  const t = field.type;
-  const ok = (t.kind === "int" && t.bits === 64 && t.signed) || (t.kind === "timestamp" && t.unit === "ns" && t.tz === null);
-  if (!ok) throw new ChunkError(`time column '${field.name}' is not deserializable (${typeName(t)})`);
-  if (col.nullCount > 0) throw new ChunkError(`Bad time column '${field.name}': it contains nulls`);
-  return {
-    name: field.name,
-    type: t.kind === "int" ? "Sequence" : "Time",
-    values: col.values as BigInt64Array,
-    sorted: field.metadata.has("rerun.is_sorted"),
-    field,
-  };
-}
-
-function componentColumn(field: Field, col: ArrayData): ComponentColumn {
-  const t = field.type;
-  if (t.kind !== "list") throw new ChunkError(`The outer array in a chunked component batch must be a sparse list, got ${typeName(t)}`);
-  return {
-    descriptor: {
-      component: field.name,
-      archetype: field.metadata.get("rerun.archetype_name") ?? null,
-      archetypeField: field.metadata.get("rerun.archetype_field_name") ?? null,
-    },
-    itemType: t.child.type,
-    data: col,
-    field,
-  };
 }
 
 function primitive(type: DataType, values: BigInt64Array | BigUint64Array): ArrayData {

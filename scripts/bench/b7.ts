@@ -10,13 +10,13 @@ import { lz4Decompress } from "../../store/lz4.ts";
 import { decodeAll } from "./decode.ts";
 import { walkFrames } from "./frames.ts";
 import { Gen } from "./gen.ts";
-import { rate, type Stat } from "./measure.ts";
-import type { Row, Scenario, Size, Target } from "./scenario.ts";
+import { rates, type Stat } from "./measure.ts";
+import type { Row, Scenario, Target } from "./scenario.ts";
 
 /** Bytes per push, as `rerun rrd print` reads files. */
 const FEED = 1 << 20;
 const SIZES = {
-  tiny: { chunks: 2, points: 10_000, msgs: 20_000, entities: 1000 },
+  tiny: { chunks: 2, points: 10_000, msgs: 5_000, entities: 1000 },
   full: { chunks: 50, points: 100_000, msgs: 1_000_000, entities: 10_000 },
 };
 
@@ -33,10 +33,10 @@ export const b7: Scenario = {
       const tiny = writeRrd(join(dir, "tiny.rrd"), g.tiny(s.msgs, s.entities));
       const bigRows = load(big, (b) => b.size / 1e6, "MB/s", { on: "ours", op: ">=", value: 700 });
       const tinyRows = load(tiny, (b) => b.count / 1000, "k msg/s", { on: "ours", op: ">=", value: 150 });
-      const gb = (bigRows.bytes / 1e9).toFixed(2), tmb = (tinyRows.bytes / 1e6).toFixed(0);
+      const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
       return [
-        ...bigRows.rows(`B7 load ${s.chunks} × ${s.points * 10 / 1e6} M-point chunks (${gb} GB file)`),
-        ...tinyRows.rows(`B7 load ${s.msgs / 1000} k tiny msgs (${tmb} MB file)`),
+        ...bigRows.rows(`B7 load ${s.chunks} × ${s.points * 10 / 1e6} M-point chunks (${mb(bigRows.size)}, ${mb(bigRows.bytes)} file)`),
+        ...tinyRows.rows(`B7 load ${s.msgs / 1000} k tiny msgs (${mb(tinyRows.bytes)} file)`),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -66,19 +66,22 @@ function load(path: string, units: (b: { size: number; count: number }) => numbe
   });
   const u = units({ size, count });
   const dst = new Uint8Array(max);
-  const ours = rate(u, () => decodeAll([bytes], FEED));
-  const lz4 = rate(u, () => {
-    for (let i = 0; i < blocks.length; i += 2) lz4Decompress(bytes.subarray(blocks[i]!, blocks[i]! + blocks[i + 1]!), dst);
-  });
-  // The 4 bytes before each block are its decompressed size (u32 LE): exactly lz4-napi's size-prefixed input.
-  const napi = rate(u, () => {
-    for (let i = 0; i < blocks.length; i += 2) uncompressSync(bytes.subarray(blocks[i]! - 4, blocks[i]! + blocks[i + 1]!));
-  });
+  const [ours, lz4, napi] = rates(u, [
+    () => decodeAll([bytes], { feed: FEED }),
+    () => {
+      for (let i = 0; i < blocks.length; i += 2) lz4Decompress(bytes.subarray(blocks[i]!, blocks[i]! + blocks[i + 1]!), dst);
+    },
+    // The 4 bytes before each block are its decompressed size (u32 LE): exactly lz4-napi's size-prefixed input.
+    () => {
+      for (let i = 0; i < blocks.length; i += 2) uncompressSync(bytes.subarray(blocks[i]! - 4, blocks[i]! + blocks[i + 1]!));
+    },
+  ]);
   const row = (scenario: string, anchor: Stat, name: string, t: Target | null): Row => ({
-    scenario, ours: { ...ours, unit }, anchor: { ...anchor, unit, name }, target: t,
+    scenario, ours: { ...ours!, unit }, anchor: { ...anchor, unit, name }, target: t,
   });
   return {
     bytes: bytes.length,
-    rows: (scenario: string) => [row(scenario, lz4, "LZ4 decompress alone (store/lz4.ts)", target), row(scenario, napi, "LZ4 decompress alone (lz4-napi)", null)],
+    size,
+    rows: (scenario: string) => [row(scenario, lz4!, "LZ4 decompress alone (store/lz4.ts)", target), row(scenario, napi!, "LZ4 decompress alone (lz4-napi)", null)],
   };
 }

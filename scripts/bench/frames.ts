@@ -5,9 +5,7 @@ const PART = 64 << 20;
 
 /** Appends frames or packet streams into parts of about 64 MB, each holding whole frames (as a reader gets them). */
 export class Parts {
-  readonly list: Uint8Array[] = [];
-  /** Total bytes appended. */
-  bytes = 0;
+  private readonly list: Uint8Array[] = [];
   private cur = new Uint8Array(0);
   private pos = 0;
 
@@ -19,7 +17,6 @@ export class Parts {
     }
     this.cur.set(frame, this.pos);
     this.pos += frame.length;
-    this.bytes += frame.length;
   }
 
   /** The parts, trimmed. */

@@ -1,17 +1,13 @@
-/** Seeded, realistic benchmark data: real Rerun 0.22 chunks (Points3D, Scalar) and their `LogMsg`s. */
-import type { ArrayData, DataType, Field } from "../../store/arrow/types.ts";
-import type { Chunk, ComponentColumn, TimeColumn } from "../../store/chunk.ts";
+/** Seeded, realistic benchmark data: real Rerun 0.22 chunks (Points3D, Scalar) built with store/build.ts, and their `LogMsg`s. */
+import { F32, F64, fsl, U32 } from "../../store/arrow/make.ts";
+import type { ArrayData, DataType } from "../../store/arrow/types.ts";
+import { type Batch, chunkBuilder, descriptor, timeNs } from "../../store/build.ts";
+import type { Chunk } from "../../store/chunk.ts";
 import type { ArrowMsg, LogMsg, StoreId, Tuid } from "../../store/logmsg.ts";
 import { chunkTimepointMax, chunkToIpc } from "../../store/transport.ts";
 
 const STORE: StoreId = { kind: "Recording", id: "bench-0b5e6d2f" };
-const U64: DataType = { kind: "int", bits: 64, signed: false };
-const I64: DataType = { kind: "int", bits: 64, signed: true };
-const F32: DataType = { kind: "float", bits: 32 };
-const F64: DataType = { kind: "float", bits: 64 };
-const U32: DataType = { kind: "int", bits: 32, signed: false };
-const NS: DataType = { kind: "timestamp", unit: "ns", tz: null };
-const POS: DataType = { kind: "fixed_size_list", size: 3, child: field("item", F32, false) };
+const POS = fsl(3, F32);
 /** 2025-03-11 in ns since the epoch: far above 2^53. */
 const T0 = 1_741_723_087_156_534_000n;
 
@@ -30,7 +26,7 @@ export class Gen {
   readonly rnd: () => number;
   private timeNs = T0;
   private inc: bigint;
-  private frame = 0n;
+  private frame = 0;
 
   constructor(seed: number) {
     this.rnd = rng(seed);
@@ -51,33 +47,34 @@ export class Gen {
 
   /** A Points3D chunk of `rows` rows (frames) of `points` noisy float32 points each, with colors and radii. */
   points(entityPath: string, points: number, rows = 1): Chunk {
-    const n = points * rows;
-    const xyz = new Float32Array(n * 3);
-    const colors = new Uint32Array(n);
-    const radii = new Float32Array(n);
-    const phase = this.rnd() * 2 * Math.PI;
-    for (let i = 0; i < n; i++) {
-      // A lidar-like sweep: range to a wavy wall, plus sensor noise.
-      const a = phase + (i % points) * (2 * Math.PI / points), e = Math.sin(phase + i * 0.618) * 0.4;
-      const r = 5 + Math.sin(a * 7) + this.gauss() * 0.02;
-      xyz[3 * i] = r * Math.cos(a) * Math.cos(e);
-      xyz[3 * i + 1] = r * Math.sin(a) * Math.cos(e);
-      xyz[3 * i + 2] = r * Math.sin(e);
-      const g = Math.min(255, Math.max(0, Math.round(127 + 100 * e + this.gauss() * 8)));
-      colors[i] = ((255 - g) << 24 | g << 16 | 128 << 8 | 255) >>> 0;
-      radii[i] = 0.02 + Math.round(this.rnd() * 4) * 0.005;
-    }
-    return this.chunk(entityPath, rows, [
-      component("Points3D", "positions", "Position3D", listOf(POS, points, rows, fixedList(xyz, n))),
-      component("Points3D", "colors", "Color", listOf(U32, points, rows, prim(U32, colors))),
-      component("Points3D", "radii", "Radius", listOf(F32, points, rows, prim(F32, radii))),
-    ]);
+    return this.chunk(entityPath, rows, () => {
+      const xyz = new Float32Array(points * 3), colors = new Uint32Array(points), radii = new Float32Array(points);
+      const phase = this.rnd() * 2 * Math.PI;
+      for (let i = 0; i < points; i++) {
+        // A lidar-like sweep: range to a wavy wall, plus sensor noise.
+        const a = phase + i * (2 * Math.PI / points), e = Math.sin(phase + i * 0.618) * 0.4;
+        const r = 5 + Math.sin(a * 7) + this.gauss() * 0.02;
+        xyz[3 * i] = r * Math.cos(a) * Math.cos(e);
+        xyz[3 * i + 1] = r * Math.sin(a) * Math.cos(e);
+        xyz[3 * i + 2] = r * Math.sin(e);
+        const g = Math.min(255, Math.max(0, Math.round(127 + 100 * e + this.gauss() * 8)));
+        colors[i] = (((255 - g) << 24) | (g << 16) | (128 << 8) | 255) >>> 0;
+        radii[i] = 0.02 + Math.round(this.rnd() * 4) * 0.005;
+      }
+      return [
+        points3d("positions", "Position3D", arr(POS, points, { children: [arr(F32, points * 3, { values: xyz })] })),
+        points3d("colors", "Color", arr(U32, points, { values: colors })),
+        points3d("radii", "Radius", arr(F32, points, { values: radii })),
+      ];
+    });
   }
 
   /** A one-row Scalar chunk. */
   scalar(entityPath: string): Chunk {
-    const v = Float64Array.of(Math.sin(Number(this.frame) / 50) + this.gauss() * 0.1);
-    return this.chunk(entityPath, 1, [component("Scalar", "scalar", "Scalar", listOf(F64, 1, 1, prim(F64, v)))]);
+    return this.chunk(entityPath, 1, () => {
+      const v = Float64Array.of(Math.sin(this.frame / 50) + this.gauss() * 0.1);
+      return [{ descriptor: descriptor("rerun.components.Scalar", "rerun.archetypes.Scalar", "scalar"), array: arr(F64, 1, { values: v }) }];
+    });
   }
 
   /** The ArrowMsg carrying `chunk`. */
@@ -93,62 +90,21 @@ export class Gen {
     }
   }
 
-  /** Row ids, timelines frame / log_tick (Int64) and log_time (Timestamp ns) for `rows` new rows. */
-  private chunk(entityPath: string, rows: number, components: ComponentColumn[]): Chunk {
-    const ids = Array.from({ length: rows }, () => this.tuid());
-    const frame = BigInt64Array.from(ids, () => this.frame++);
-    return {
-      id: this.tuid(),
-      entityPath,
-      isSorted: true,
-      numRows: rows,
-      rowIdTimeNs: BigUint64Array.from(ids, (t) => t.timeNs),
-      rowIdInc: BigUint64Array.from(ids, (t) => t.inc),
-      timelines: [
-        timeline("frame", I64, frame),
-        timeline("log_tick", I64, frame.map((f) => f * 3n)),
-        timeline("log_time", NS, BigInt64Array.from(ids, (t) => BigInt.asIntN(64, t.timeNs))),
-      ],
-      components,
-      rowIdField: field("rerun.controls.RowId", { kind: "struct", children: [field("time_ns", U64, false), field("inc", U64, false)] }, false, {
-        "rerun.kind": "control",
-      }),
-      schemaMetadata: new Map(),
-    };
+  /** A chunk of `rows` rows on timelines frame, log_tick (Int64) and log_time (Timestamp ns), each row's batches from `row`. */
+  private chunk(entityPath: string, rows: number, row: () => Batch[]): Chunk {
+    const b = chunkBuilder(entityPath);
+    for (let i = 0; i < rows; i++) {
+      const id = this.tuid(), f = this.frame++;
+      b.row({ frame: f, log_tick: f * 3, log_time: timeNs(id.timeNs) }, row(), id);
+    }
+    return b.build(this.tuid());
   }
 }
 
-function field(name: string, type: DataType, nullable: boolean, meta: Record<string, string> = {}): Field {
-  return { name, type, nullable, metadata: new Map(Object.entries(meta)) };
-}
-
-function timeline(name: string, type: DataType, values: BigInt64Array): TimeColumn {
-  return { name, type: type.kind === "int" ? "Sequence" : "Time", values, sorted: true, field: field(name, type, false, { "rerun.is_sorted": "", "rerun.kind": "time" }) };
-}
-
-function component(archetype: string, archetypeField: string, name: string, data: ArrayData): ComponentColumn {
-  const arch = `rerun.archetypes.${archetype}`, comp = `rerun.components.${name}`;
-  return {
-    descriptor: { component: comp, archetype: arch, archetypeField },
-    itemType: (data.type as { child: Field }).child.type,
-    data,
-    field: field(comp, data.type, true, { "rerun.archetype_field_name": archetypeField, "rerun.archetype_name": arch, "rerun.kind": "data" }),
-  };
+function points3d(field: string, component: string, array: ArrayData): Batch {
+  return { descriptor: descriptor(`rerun.components.${component}`, "rerun.archetypes.Points3D", field), array };
 }
 
 function arr(type: DataType, length: number, rest: Partial<ArrayData>): ArrayData {
   return { type, length, nullCount: 0, validity: null, offsets: null, values: null, typeIds: null, children: [], ...rest };
-}
-
-function prim(type: DataType, values: Float32Array | Float64Array | Uint32Array): ArrayData {
-  return arr(type, values.length, { values });
-}
-
-function fixedList(xyz: Float32Array, n: number): ArrayData {
-  return arr(POS, n, { children: [prim(F32, xyz)] });
-}
-
-/** A List column of `rows` rows holding `per` items each. */
-function listOf(item: DataType, per: number, rows: number, child: ArrayData): ArrayData {
-  return arr({ kind: "list", child: field("item", item, true) }, rows, { offsets: Int32Array.from({ length: rows + 1 }, (_, i) => i * per), children: [child] });
 }

@@ -10,10 +10,18 @@ export interface Stat {
 /** How many timed runs a figure takes (the issue asks for at least 5). */
 export const RUNS = 5;
 
-/** Seconds taken by each of `runs` timed calls of `once`, after `warmup` untimed ones; a full GC precedes each call. */
-export function timeRuns(once: () => void, runs = RUNS, warmup = 1): number[] {
+/** How runs are made: `runs` timed after `warmup` untimed, `before` called untimed ahead of each. */
+export interface RunOptions {
+  runs?: number;
+  warmup?: number;
+  before?: () => void;
+}
+
+/** Seconds taken by each timed call of `once`; a full GC precedes each call. */
+export function timeRuns(once: () => void, { runs = RUNS, warmup = 1, before }: RunOptions = {}): number[] {
   const out: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
+    before?.();
     Bun.gc(true);
     const t = performance.now();
     once();
@@ -31,8 +39,24 @@ export function stat(values: number[]): Stat {
 }
 
 /** Throughput of `once`, which handles `units` units per call: units per second (÷ `scale`). */
-export function rate(units: number, once: () => void, scale = 1, runs = RUNS): Stat {
-  return stat(timeRuns(once, runs).map((s) => units / s / scale));
+export function rate(units: number, once: () => void, scale = 1, opts: RunOptions = {}): Stat {
+  return rates(units, [once], scale, opts)[0]!;
+}
+
+/**
+ * Throughputs of several ways (ours, anchors) of handling the same `units`, their runs interleaved
+ * (a, b, a, b, …) so that both see the same noise on a shared machine.
+ */
+export function rates(units: number, ways: (() => void)[], scale = 1, opts: RunOptions = {}): Stat[] {
+  const secs: number[][] = ways.map(() => []);
+  const { runs = RUNS, warmup = 1, before } = opts;
+  for (let i = 0; i < warmup + runs; i++) {
+    ways.forEach((once, w) => {
+      const [s] = timeRuns(once, { runs: 1, warmup: 0, before });
+      if (i >= warmup) secs[w]!.push(s!);
+    });
+  }
+  return secs.map((v) => stat(v.map((s) => units / s / scale)));
 }
 
 /** The same figure repeated: for exact quantities such as output sizes. */

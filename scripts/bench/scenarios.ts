@@ -8,7 +8,9 @@ import { b13 } from "./b13.ts";
 import { b3 } from "./b3.ts";
 import { b6 } from "./b6.ts";
 import { b7 } from "./b7.ts";
+import { b10 } from "./relay.ts";
+import { b20 } from "./sdk.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Every scenario the runner knows. */
-export const SCENARIOS: Scenario[] = [b1, b3, b6, b7, b13];
+export const SCENARIOS: Scenario[] = [b1, b3, b6, b7, b10, b13, b20];

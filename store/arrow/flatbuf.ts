@@ -4,7 +4,8 @@
  * The builder writes front to back (parent before children), so every uoffset points forward.
  */
 
-const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+import { utf8At } from "../utf8.ts";
+
 const utf8Encoder = new TextEncoder();
 
 /** Bounds-checked little-endian access to one flatbuffer. */
@@ -13,10 +14,25 @@ export class FbReader {
   // Tables, vector elements and string bytes visited; legal flatbuffers stay well below this,
   // while shared or self-referencing sub-objects would otherwise make the work blow up.
   private work: number;
+  /** The lowest byte position read since `track()`. */
+  lo = 0;
+  /** One past the highest byte position read since `track()`. */
+  hi = 0;
 
   constructor(readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.work = 4 * bytes.length + 1024;
+  }
+
+  /** Decoding work still allowed (see `charge`). */
+  get budget(): number {
+    return this.work;
+  }
+
+  /** Starts recording the span of bytes that reads touch, in `lo` and `hi`. */
+  track(): void {
+    this.lo = this.bytes.length;
+    this.hi = 0;
   }
 
   /** Accounts for `units` of decoding work; throws once the input-proportional budget is spent. */
@@ -30,6 +46,8 @@ export class FbReader {
     if (pos < 0 || size < 0 || pos + size > this.bytes.length) {
       throw new Error(`Flatbuffer access out of bounds (${size} bytes at ${pos} of ${this.bytes.length})`);
     }
+    if (pos < this.lo) this.lo = pos;
+    if (pos + size > this.hi) this.hi = pos + size;
   }
 
   /** Reads an unsigned byte. */
@@ -76,6 +94,13 @@ export class FbReader {
     const target = pos + this.u32(pos);
     this.need(target, 0);
     return target;
+  }
+
+  /** The tables of a vector of `length` uoffsets at `start` (as `FbTable.vector` locates it). */
+  tablesIn(v: { start: number; length: number }): FbTable[] {
+    const out: FbTable[] = [];
+    for (let i = 0; i < v.length; i++) out.push(new FbTable(this, this.deref(v.start + 4 * i)));
+    return out;
   }
 
   /** Returns the root table (the uoffset at position 0). */
@@ -151,7 +176,7 @@ export class FbTable {
     if (!v) return null;
     this.r.charge(v.length);
     try {
-      return utf8Decoder.decode(this.r.bytes.subarray(v.start, v.start + v.length));
+      return utf8At(this.r.bytes, v.start, v.start + v.length);
     } catch {
       throw new Error(`Invalid UTF-8 in flatbuffer string at ${v.start}`);
     }
@@ -170,10 +195,7 @@ export class FbTable {
   /** Reads a vector-of-tables field (empty when absent). */
   tables(id: number): FbTable[] {
     const v = this.vector(id, 4);
-    const out: FbTable[] = [];
-    if (!v) return out;
-    for (let i = 0; i < v.length; i++) out.push(new FbTable(this.r, this.r.deref(v.start + 4 * i)));
-    return out;
+    return v ? this.r.tablesIn(v) : [];
   }
 
   /** Reads a vector of i32 scalars. */

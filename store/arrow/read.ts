@@ -37,14 +37,15 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
   let schema: Schema | null = null;
   let first: Message | null = null;
   let batches = 0;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (;;) {
-    const framed = nextMessage(bytes, pos);
+    const framed = nextMessage(bytes, dv, pos);
     if (!framed) break;
     const msg = framed.msg;
     pos = framed.end;
     if (!schema) {
       if (msg.headerType !== HEADER_SCHEMA) throw new Error("IPC stream does not start with a Schema message");
-      schema = readSchema(msg.header);
+      schema = readSchema(msg.header, msg.reader);
     } else if (msg.headerType === HEADER_RECORD_BATCH) {
       if (++batches === 1) first = msg;
     } else if (msg.headerType === HEADER_DICTIONARY) {
@@ -60,9 +61,8 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
 }
 
 /** Reads one framed message at `pos`, or null at end-of-stream (EOS marker or end of input). */
-function nextMessage(bytes: Uint8Array, pos: number): { msg: Message; end: number } | null {
+function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): { msg: Message; end: number } | null {
   if (pos === bytes.length) return null;
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (pos + 4 > bytes.length) throw new Error(`IPC stream truncated in a message prefix at byte ${pos}`);
   let metaLen = dv.getInt32(pos, true);
   let metaStart = pos + 4;
@@ -91,9 +91,56 @@ function nextMessage(bytes: Uint8Array, pos: number): { msg: Message; end: numbe
   return { msg: { version, headerType, header, reader, body }, end: bodyStart + bodyLength };
 }
 
-function readSchema(t: FbTable): Schema {
+function readSchema(t: FbTable, r: FbReader): Schema {
   if (t.i16(0, 0) !== 0) throw new Error("Big-endian IPC streams are not supported");
-  return { fields: t.tables(1).map((f) => readField(f, 0)), metadata: readMetadata(t, 2) };
+  return { fields: readFields(t, r), metadata: readMetadata(t, 2) };
+}
+
+/** Fields parsed from some bytes: `bytes` were the whole span read, starting `rel` bytes before the fields vector. */
+interface ParsedFields {
+  rel: number;
+  count: number;
+  bytes: Uint8Array;
+  work: number;
+  fields: Field[];
+}
+
+/** Recently parsed field lists, most recent first: every chunk of a kind (e.g. each Points3D log call) repeats them. */
+const recentFields: ParsedFields[] = [];
+const RECENT_FIELDS = 16;
+
+/**
+ * The schema's fields. Parsing depends only on the bytes read, at positions relative to the fields vector,
+ * so when those bytes recur the earlier (immutable, shared) result is returned, charging the same work.
+ */
+function readFields(t: FbTable, r: FbReader): Field[] {
+  const v = t.vector(1, 4);
+  if (!v) return [];
+  for (let i = 0; i < recentFields.length; i++) {
+    const p = recentFields[i]!;
+    if (p.count === v.length && sameBytes(r.bytes, v.start - p.rel, p.bytes)) {
+      r.charge(p.work);
+      if (i > 0) recentFields.unshift(...recentFields.splice(i, 1));
+      return p.fields;
+    }
+  }
+  const budget = r.budget;
+  r.track();
+  const fields = r.tablesIn(v).map((f) => readField(f, 0));
+  recentFields.unshift({ rel: v.start - r.lo, count: v.length, bytes: r.bytes.slice(r.lo, r.hi), work: budget - r.budget, fields });
+  if (recentFields.length > RECENT_FIELDS) recentFields.pop();
+  return fields;
+}
+
+/** True when `b` holds `want` at `at` (compared 4 bytes at a time). */
+function sameBytes(b: Uint8Array, at: number, want: Uint8Array): boolean {
+  const n = want.length;
+  if (at < 0 || at + n > b.length) return false;
+  const x = new DataView(b.buffer, b.byteOffset + at, n), y = new DataView(want.buffer, want.byteOffset, n);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) if (x.getInt32(i) !== y.getInt32(i)) return false;
+  for (; i < n; i++) if (b[at + i] !== want[i]) return false;
+  return true;
 }
 
 function readMetadata(t: FbTable, id: number): Map<string, string> {
@@ -188,23 +235,17 @@ function readBatch(schema: Schema, msg: Message): RecordBatch {
 
 type ViewCtor<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
 
-/** A typed-array view of `count` elements at the start of `buf` (copied only if misaligned). */
-function view<T>(Ctor: ViewCtor<T>, buf: Uint8Array, count: number, what: string): T {
-  const bytes = count * Ctor.BYTES_PER_ELEMENT;
-  if (bytes > buf.length) throw new Error(`${what}: buffer holds ${buf.length} bytes, needs ${bytes}`);
-  if (buf.byteOffset % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(buf.buffer, buf.byteOffset, count);
-  return new Ctor(buf.slice(0, bytes).buffer, 0, count);
-}
+const INT_CTORS: Record<number, [ViewCtor<Values>, ViewCtor<Values>]> = {
+  8: [Uint8Array, Int8Array],
+  16: [Uint16Array, Int16Array],
+  32: [Uint32Array, Int32Array],
+  64: [BigUint64Array, BigInt64Array],
+};
 
 function valuesCtor(type: DataType): ViewCtor<Values> {
   switch (type.kind) {
     case "int":
-      return ({
-        8: [Uint8Array, Int8Array],
-        16: [Uint16Array, Int16Array],
-        32: [Uint32Array, Int32Array],
-        64: [BigUint64Array, BigInt64Array],
-      } as const)[type.bits][type.signed ? 1 : 0];
+      return INT_CTORS[type.bits]![type.signed ? 1 : 0];
     case "float":
       return type.bits === 16 ? Uint16Array : type.bits === 32 ? Float32Array : Float64Array;
     default:
@@ -212,17 +253,29 @@ function valuesCtor(type: DataType): ViewCtor<Values> {
   }
 }
 
-/** Walks field nodes and buffers of one record batch in schema order. */
+/** An array with every slot given (one object shape for all arrays). */
+function arrayData(
+  type: DataType, length: number, nullCount: number, validity: Uint8Array | null, offsets: Int32Array | BigInt64Array | null,
+  values: Values | null, children: ArrayData[], typeIds: Int8Array | null = null,
+): ArrayData {
+  return { type, length, nullCount, validity, offsets, values, typeIds, children };
+}
+
+/** Walks field nodes and buffers of one record batch in schema order; buffers become views of the body's memory. */
 class BodyReader {
   private nodeIdx = 0;
   private bufIdx = 0;
   private readonly nodes: { start: number; length: number };
   private readonly buffers: { start: number; length: number };
+  private readonly body: Uint8Array;
+  /** Length of the buffer `next()` located last. */
+  private len = 0;
 
   constructor(
     private readonly msg: Message,
     t: FbTable,
   ) {
+    this.body = msg.body;
     this.nodes = t.vector(1, 16) ?? { start: 0, length: 0 };
     this.buffers = t.vector(2, 16) ?? { start: 0, length: 0 };
   }
@@ -235,38 +288,57 @@ class BodyReader {
     }
   }
 
-  private node(f: Field): { length: number; nullCount: number } {
+  /** The next field node's position in the metadata (length at +0, null count at +8). */
+  private node(f: Field): number {
     if (this.nodeIdx >= this.nodes.length) throw new Error(`RecordBatch has too few field nodes (at '${f.name}')`);
     const p = this.nodes.start + 16 * this.nodeIdx++;
-    const length = this.msg.reader.i64(p);
-    if (length < 0) throw new Error(`Column '${f.name}' has negative length`);
-    return { length, nullCount: this.msg.reader.i64(p + 8) };
+    if (this.msg.reader.i64(p) < 0) throw new Error(`Column '${f.name}' has negative length`);
+    return p;
   }
 
-  private buffer(f: Field): Uint8Array {
+  /** Locates the next buffer: returns its offset in the body and leaves its length in `len`. */
+  private next(f: Field): number {
     if (this.bufIdx >= this.buffers.length) throw new Error(`RecordBatch has too few buffers (at '${f.name}')`);
     const p = this.buffers.start + 16 * this.bufIdx++;
     const offset = this.msg.reader.i64(p);
     const length = this.msg.reader.i64(p + 8);
-    const body = this.msg.body;
-    if (offset < 0 || length < 0 || offset + length > body.length) {
-      throw new Error(`Buffer of '${f.name}' (${length} bytes at ${offset}) exceeds the ${body.length}-byte body`);
+    if (offset < 0 || length < 0 || offset + length > this.body.length) {
+      throw new Error(`Buffer of '${f.name}' (${length} bytes at ${offset}) exceeds the ${this.body.length}-byte body`);
     }
-    return body.subarray(offset, offset + length);
+    this.len = length;
+    return offset;
+  }
+
+  /** The next buffer as bytes. */
+  private buffer(f: Field): Uint8Array {
+    const o = this.next(f);
+    return this.body.subarray(o, o + this.len);
+  }
+
+  /** The next buffer as a typed array of `count` elements (a view, or a copy if misaligned). */
+  private view<T>(Ctor: ViewCtor<T>, f: Field, count: number, what: string): T {
+    return this.viewAt(Ctor, f, this.next(f), count, what);
+  }
+
+  /** The buffer `next()` just located at offset `o`, as a typed array of `count` elements. */
+  private viewAt<T>(Ctor: ViewCtor<T>, f: Field, o: number, count: number, what: string): T {
+    const bytes = count * Ctor.BYTES_PER_ELEMENT;
+    if (bytes > this.len) throw new Error(`${what} of '${f.name}': buffer holds ${this.len} bytes, needs ${bytes}`);
+    const at = this.body.byteOffset + o;
+    if (at % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(this.body.buffer, at, count);
+    return new Ctor(this.body.slice(o, o + bytes).buffer, 0, count);
   }
 
   private validity(f: Field, length: number, nullCount: number): Uint8Array | null {
-    const buf = this.buffer(f);
+    const o = this.next(f);
     if (nullCount < 0 || nullCount > length) throw new Error(`Column '${f.name}' has invalid null count ${nullCount}`);
     if (nullCount === 0) return null;
-    if (buf.length === 0) throw new Error(`Column '${f.name}' has ${nullCount} nulls but no validity bitmap`);
-    return view(Uint8Array, buf, Math.ceil(length / 8), `Validity of '${f.name}'`);
+    if (this.len === 0) throw new Error(`Column '${f.name}' has ${nullCount} nulls but no validity bitmap`);
+    return this.viewAt(Uint8Array, f, o, Math.ceil(length / 8), "Validity");
   }
 
-  /** Offsets of `length` slots over raw buffer `buf`, checked non-decreasing, >= 0 and <= `limit`. */
-  private offsets(f: Field, buf: Uint8Array, length: number, limit: number, large: boolean): Int32Array | BigInt64Array {
-    if (length === 0 && buf.length === 0) return large ? new BigInt64Array(1) : new Int32Array(1);
-    const o = large ? view(BigInt64Array, buf, length + 1, `Offsets of '${f.name}'`) : view(Int32Array, buf, length + 1, `Offsets of '${f.name}'`);
+  /** Offsets of `length` slots, checked non-decreasing, >= 0 and <= `limit`; `o` is an unchecked view of them. */
+  private checkOffsets<T extends Int32Array | BigInt64Array>(f: Field, o: T, length: number, limit: number): T {
     let prev = 0;
     for (let i = 0; i <= length; i++) {
       const v = Number(o[i]!);
@@ -275,6 +347,15 @@ class BodyReader {
     }
     if (prev > limit) throw new Error(`Offsets of '${f.name}' end at ${prev}, beyond the ${limit} available`);
     return o;
+  }
+
+  /** The next buffer as `length + 1` offsets (a lone zero for an empty array without offsets). */
+  private offsets(f: Field, length: number, large: boolean): Int32Array | BigInt64Array {
+    if (length === 0 && this.buffers.length > this.bufIdx && this.msg.reader.i64(this.buffers.start + 16 * this.bufIdx + 8) === 0) {
+      this.next(f);
+      return large ? new BigInt64Array(1) : new Int32Array(1);
+    }
+    return large ? this.view(BigInt64Array, f, length + 1, "Offsets") : this.view(Int32Array, f, length + 1, "Offsets");
   }
 
   private child(f: Field, expected: number): ArrayData {
@@ -286,69 +367,58 @@ class BodyReader {
   /** Decodes the array for field `f` (and its children) from the next nodes and buffers. */
   array(f: Field): ArrayData {
     const type = f.type;
-    const { length, nullCount: rawNulls } = this.node(f);
-    const data = (nullCount: number, validity: Uint8Array | null, rest: Partial<ArrayData>): ArrayData => ({
-      type, length, nullCount, validity, offsets: null, values: null, typeIds: null, children: [], ...rest,
-    });
-    if (type.kind === "null") return data(length, null, {});
-    if (type.kind === "union") return this.union(f, type, length, data);
+    const p = this.node(f);
+    const length = this.msg.reader.i64(p), rawNulls = this.msg.reader.i64(p + 8);
+    if (type.kind === "null") return arrayData(type, length, length, null, null, null, []);
+    if (type.kind === "union") return this.union(f, type, length);
     const validity = this.validity(f, length, rawNulls);
     const nullCount = validity ? rawNulls : 0;
     switch (type.kind) {
       case "bool":
-        return data(nullCount, validity, { values: view(Uint8Array, this.buffer(f), Math.ceil(length / 8), `Values of '${f.name}'`) });
+        return arrayData(type, length, nullCount, validity, null, this.view(Uint8Array, f, Math.ceil(length / 8), "Values"), []);
       case "int":
       case "float":
       case "timestamp":
-        return data(nullCount, validity, { values: view(valuesCtor(type), this.buffer(f), length, `Values of '${f.name}'`) });
+        return arrayData(type, length, nullCount, validity, null, this.view(valuesCtor(type), f, length, "Values"), []);
       case "fixed_size_binary":
-        return data(nullCount, validity, { values: view(Uint8Array, this.buffer(f), length * type.size, `Values of '${f.name}'`) });
+        return arrayData(type, length, nullCount, validity, null, this.view(Uint8Array, f, length * type.size, "Values"), []);
       case "utf8":
       case "binary":
       case "large_utf8":
       case "large_binary": {
-        const rawOffsets = this.buffer(f);
+        const offsets = this.offsets(f, length, type.kind === "large_utf8" || type.kind === "large_binary");
         const rawValues = this.buffer(f);
-        const large = type.kind === "large_utf8" || type.kind === "large_binary";
-        const offsets = this.offsets(f, rawOffsets, length, rawValues.length, large);
-        return data(nullCount, validity, { offsets, values: rawValues.subarray(0, Number(offsets[length]!)) });
+        this.checkOffsets(f, offsets, length, rawValues.length);
+        return arrayData(type, length, nullCount, validity, offsets, rawValues.subarray(0, Number(offsets[length]!)), []);
       }
       case "list":
       case "large_list": {
-        const rawOffsets = this.buffer(f);
+        const offsets = this.offsets(f, length, type.kind === "large_list");
         const child = this.array(type.child);
-        const offsets = this.offsets(f, rawOffsets, length, child.length, type.kind === "large_list");
-        return data(nullCount, validity, { offsets, children: [child] });
+        return arrayData(type, length, nullCount, validity, this.checkOffsets(f, offsets, length, child.length), null, [child]);
       }
       case "fixed_size_list":
-        return data(nullCount, validity, { children: [this.child(type.child, length * type.size)] });
+        return arrayData(type, length, nullCount, validity, null, null, [this.child(type.child, length * type.size)]);
       case "struct":
-        return data(nullCount, validity, { children: type.children.map((c) => this.child(c, length)) });
+        return arrayData(type, length, nullCount, validity, null, null, type.children.map((c) => this.child(c, length)));
     }
   }
 
-  private union(
-    f: Field,
-    type: Extract<DataType, { kind: "union" }>,
-    length: number,
-    data: (nullCount: number, validity: null, rest: Partial<ArrayData>) => ArrayData,
-  ): ArrayData {
-    if (this.msg.version < V5) this.buffer(f); // pre-V5 unions carry a (meaningless) validity buffer
-    const typeIds = view(Int8Array, this.buffer(f), length, `Type ids of '${f.name}'`);
+  private union(f: Field, type: Extract<DataType, { kind: "union" }>, length: number): ArrayData {
+    if (this.msg.version < V5) this.next(f); // pre-V5 unions carry a (meaningless) validity buffer
+    const typeIds = this.view(Int8Array, f, length, "Type ids");
     const slot = new Int8Array(128).fill(-1);
     type.typeIds.forEach((id, i) => (slot[id] = i));
     for (let i = 0; i < length; i++) {
       if (typeIds[i]! < 0 || slot[typeIds[i]!] === -1) throw new Error(`Union '${f.name}' has unknown type id ${typeIds[i]}`);
     }
-    if (type.mode === "sparse") {
-      return data(0, null, { typeIds, children: type.children.map((c) => this.child(c, length)) });
-    }
-    const offsets = view(Int32Array, this.buffer(f), length, `Offsets of '${f.name}'`);
+    if (type.mode === "sparse") return arrayData(type, length, 0, null, null, null, type.children.map((c) => this.child(c, length)), typeIds);
+    const offsets = this.view(Int32Array, f, length, "Offsets");
     const children = type.children.map((c) => this.array(c));
     for (let i = 0; i < length; i++) {
       const o = offsets[i]!;
       if (o < 0 || o >= children[slot[typeIds[i]!]!]!.length) throw new Error(`Union '${f.name}' has an out-of-range offset ${o}`);
     }
-    return data(0, null, { typeIds, offsets, children });
+    return arrayData(type, length, 0, null, offsets, null, children, typeIds);
   }
 }

@@ -1,4 +1,5 @@
 /** A cursor over MessagePack bytes that reads exactly the value kinds Rerun's envelope uses. */
+import { utf8At } from "../utf8.ts";
 
 /** Thrown for any malformed or unexpected MessagePack; `pos` is relative to the buffer read. */
 export class MsgPackError extends Error {
@@ -8,7 +9,6 @@ export class MsgPackError extends Error {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export class MsgReader {
   pos = 0;
@@ -87,7 +87,7 @@ export class MsgReader {
     const start = this.pos;
     this.pos += n;
     try {
-      return utf8.decode(this.buf.subarray(start, start + n));
+      return utf8At(this.buf, start, start + n);
     } catch {
       throw new MsgPackError("invalid UTF-8 in string", start);
     }

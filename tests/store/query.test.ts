@@ -7,6 +7,7 @@ import { EntityDb } from "../../store/db/entity-db.ts";
 import { hitValue, rangeValues } from "../../store/db/query.ts";
 import type { Tuid } from "../../store/logmsg.ts";
 import { tuidToBigInt } from "../../store/tuid.ts";
+import { seededRandom } from "../random.ts";
 import { refLatestAt, refRange } from "./reference.ts";
 
 const POS = "rerun.components.Position3D";
@@ -200,19 +201,9 @@ describe("range", () => {
   });
 });
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random chunks over a small tree: data, empties, absents, statics, clears; times out of order; one-row and multi-row chunks. */
 function randomChunks(seed: number, n: number): Chunk[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const entities = ["/a", "/a/b", "/a/b/c", "/d"];
   const out: Chunk[] = [];

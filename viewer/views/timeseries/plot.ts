@@ -19,7 +19,8 @@ export interface PlotInput {
   base: bigint;
   to: bigint;
   values: [number, number] | null;
-  cursor: bigint;
+  /** The time cursor (null: not drawn, see drawCursor). */
+  cursor: bigint | null;
   timeType: TimeType;
 }
 
@@ -63,15 +64,19 @@ export function drawPlot(ctx: CanvasRenderingContext2D, width: number, height: n
     });
     ctx.stroke();
   }
-  if (p.cursor >= p.base && p.cursor <= p.to) {
-    const x = Math.round(sx(f, Number(p.cursor - p.base))) + 0.5;
-    ctx.strokeStyle = "#e8e8e8";
-    ctx.lineWidth = dpr;
-    ctx.beginPath();
-    ctx.moveTo(x, f.top);
-    ctx.lineTo(x, f.top + f.height);
-    ctx.stroke();
-  }
   ctx.restore();
+  if (p.cursor !== null) drawCursor(ctx, f, p.base, p.cursor, dpr);
   return f;
+}
+
+/** Draws the time cursor on a plot drawn with frame `f` from `base`, if it is in the visible range. */
+export function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, base: bigint, cursor: bigint, dpr: number): void {
+  if (cursor < base || Number(cursor - base) > f.x1) return;
+  const x = Math.round(sx(f, Number(cursor - base))) + 0.5;
+  ctx.strokeStyle = "#e8e8e8";
+  ctx.lineWidth = dpr;
+  ctx.beginPath();
+  ctx.moveTo(x, f.top);
+  ctx.lineTo(x, f.top + f.height);
+  ctx.stroke();
 }

@@ -1,0 +1,33 @@
+/**
+ * Small byte copies packed into shared slabs: one allocation per slab instead of one per message.
+ * A slab (128 KiB) stays alive while any copy in it does; only copies of at most 8 KiB go there, and the
+ * store's compaction re-copies small chunks, so survivors pinning a slab are short-lived.
+ */
+const SLAB = 128 << 10;
+/** Copies up to this many bytes go into a slab. */
+export const SLAB_MAX = 8 << 10;
+let slab = new Uint8Array(0);
+let used = 0;
+
+/** An 8-aligned copy of `b` (Arrow IPC views need the alignment). */
+export function alignedCopy(b: Uint8Array): Uint8Array {
+  const n = b.length;
+  if (n > SLAB_MAX) return b.slice();
+  if (used + n > slab.length) {
+    slab = new Uint8Array(SLAB);
+    used = 0;
+  }
+  slab.set(b, used);
+  const out = slab.subarray(used, used + n);
+  used += (n + 7) & ~7;
+  return out;
+}
+
+/** `b` moved back by 0–7 bytes within its own buffer so that it starts 8-aligned; the 7 bytes before it must be free. */
+export function alignInPlace(b: Uint8Array): Uint8Array {
+  const d = b.byteOffset % 8;
+  if (d === 0) return b;
+  const span = new Uint8Array(b.buffer, b.byteOffset - d, b.length + d);
+  span.copyWithin(0, d);
+  return span.subarray(0, b.length);
+}
