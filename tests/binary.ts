@@ -53,7 +53,7 @@ export class RerunProcess {
   }
 
   /** Waits until stderr matches `re` (or the process exits, or `timeoutMs` passes); returns the match. */
-  async waitFor(re: RegExp, timeoutMs = 10_000): Promise<RegExpMatchArray> {
+  async waitFor(re: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     let exited = false;
     void this.exited.then(() => (exited = true));

@@ -12,8 +12,10 @@ import { encodeRrd } from "../../store/encoder.ts";
 import { newTuid } from "../../store/tuid.ts";
 import { messages, recording } from "../web/synth.ts";
 
+type Field = [field: string, component: string, type: DataType, values: JsValue[]];
+
 /** The batches of one archetype: its indicator plus each `[field, component, type, values]`. */
-export function archetype(name: string, fields: [field: string, component: string, type: DataType, values: JsValue[]][]): Batch[] {
+export function archetype(name: string, fields: Field[]): Batch[] {
   return [
     batch(descriptor(`rerun.components.${name}Indicator`), NULL, [null]),
     ...fields.map(([field, comp, type, values]) => batch(descriptor(`rerun.components.${comp}`, `rerun.archetypes.${name}`, field), type, values)),
@@ -104,6 +106,19 @@ const TENSOR_BUFFER: DataType = {
 };
 const TENSOR = struct([["shape", list(U64)], ["names", list(UTF8), true], ["buffer", TENSOR_BUFFER, true]]);
 
+const ANNOTATION_INFO = struct([["id", U16], ["label", UTF8, true], ["color", U32, true]]);
+const ANNOTATION_CONTEXT = struct([["class_id", U16], ["class_description", struct([["info", ANNOTATION_INFO], ["keypoint_annotations", list(ANNOTATION_INFO)], ["keypoint_connections", list(struct([["keypoint0", U16], ["keypoint1", U16]]))]])]]);
+
+/** One class of an AnnotationContext: id, label, color (null = automatic) and keypoint connections. */
+export function classDescription(id: number, label: string, color: number | null, connections: [number, number][] = []): JsValue {
+  return { class_id: id, class_description: { info: { id, label, color }, keypoint_annotations: [], keypoint_connections: connections.map(([keypoint0, keypoint1]) => ({ keypoint0, keypoint1 })) } };
+}
+
+/** A static AnnotationContext chunk at `path`. */
+function annotationContext(path: string, classes: JsValue[]): Chunk {
+  return chunkBuilder(path).row({}, archetype("AnnotationContext", [["context", "AnnotationContext", ANNOTATION_CONTEXT, classes]])).build();
+}
+
 /**
  * One of everything on `frame` 0..frames-1: a 3D world (Z up) with boxes, line strips, arrows, a
  * mesh, a transformed camera with a pinhole looking at an RGB image and 2D points, a segmentation
@@ -112,10 +127,7 @@ const TENSOR = struct([["shape", list(U64)], ["names", list(UTF8), true], ["buff
 export function kitchenSinkChunks(frames: number): Chunk[] {
   const out: Chunk[] = [];
   out.push(chunkBuilder("/world").row({}, archetype("ViewCoordinates", [["xyz", "ViewCoordinates", fsl(3, U8), [[3, 6, 1]]]])).build());
-  out.push(chunkBuilder("/").row({}, archetype("AnnotationContext", [["context", "AnnotationContext",
-    struct([["class_id", U16], ["class_description", struct([["info", struct([["id", U16], ["label", UTF8, true], ["color", U32, true]])], ["keypoint_annotations", list(struct([["id", U16], ["label", UTF8, true], ["color", U32, true]]))], ["keypoint_connections", list(struct([["keypoint0", U16], ["keypoint1", U16]]))]])]]),
-    [{ class_id: 1, class_description: { info: { id: 1, label: "car", color: 0xff00ffff }, keypoint_annotations: [], keypoint_connections: [] } },
-      { class_id: 2, class_description: { info: { id: 2, label: "road", color: 0x00ffffff }, keypoint_annotations: [], keypoint_connections: [] } }]]])).build());
+  out.push(annotationContext("/", [classDescription(1, "car", 0xff00ffff), classDescription(2, "road", 0x00ffffff)]));
   const boxes = chunkBuilder("/world/boxes"), lines = chunkBuilder("/world/lines"), cam = chunkBuilder("/world/camera");
   for (let f = 0; f < frames; f++) {
     const a = (f / frames) * Math.PI * 2;
@@ -196,4 +208,84 @@ export function bigChunks(scalars: number, images: number, side: number): Chunk[
     out.push(chunkBuilder("/big/camera").row({ step: Math.floor((k * scalars) / images) }, [...format, buffer]).build());
   }
   return out;
+}
+
+/** A static Asset3D at `path` moved by `translation`, with its media type and albedo factor when given. */
+function asset(path: string, bytes: Uint8Array, translation: [number, number, number], mediaType: string | null, albedo: number | null): Chunk {
+  return chunkBuilder(path).row({}, [
+    ...archetype("Transform3D", [["translation", "Translation3D", fsl(3, F32), [translation]]]),
+    ...archetype("Asset3D", [
+      ["blob", "Blob", list(U8), [[...bytes]]],
+      ...(mediaType ? [["media_type", "MediaType", UTF8, [mediaType]] satisfies Field] : []),
+      ...(albedo !== null ? [["albedo_factor", "AlbedoFactor", U32, [albedo]] satisfies Field] : []),
+    ]),
+  ]).build();
+}
+
+/**
+ * Four Asset3D entities left to right along x: a binary STL cube (red albedo), an OBJ triangle
+ * (green albedo) and a textured GLB cube (blue texture), all without media type, and a glTF JSON
+ * cube typed `model/gltf+json` whose magenta material is overridden by a yellow albedo.
+ */
+export function assetChunks(models: { stl: Uint8Array; obj: Uint8Array; glb: Uint8Array; gltf: Uint8Array }): Chunk[] {
+  return [
+    asset("/models/stl", models.stl, [-4.5, 0, 0], null, 0xff0000ff),
+    asset("/models/obj", models.obj, [-2, -0.75, 0], null, 0x00ff00ff),
+    asset("/models/glb", models.glb, [1.5, 0, 0], null, null),
+    asset("/models/gltf", models.gltf, [4.5, 0, 0], "model/gltf+json", 0xffff00ff),
+  ];
+}
+
+/**
+ * Keypoints: four white Points2D of class 1 (green, keypoints 0-1-2-3 joined as an open U) and
+ * four white Points3D of class 3 (magenta, a closed square), described by a root AnnotationContext.
+ */
+export function keypointChunks(): Chunk[] {
+  const points = (dim: 2 | 3, positions: number[][], classId: number) => archetype(dim === 2 ? "Points2D" : "Points3D", [
+    ["positions", dim === 2 ? "Position2D" : "Position3D", fsl(dim, F32), positions],
+    ["colors", "Color", U32, [0xffffffff]],
+    ["class_ids", "ClassId", U16, [classId]],
+    ["keypoint_ids", "KeypointId", U16, [0, 1, 2, 3]],
+  ]);
+  return [
+    annotationContext("/", [classDescription(1, "person", 0x00ff00ff, [[0, 1], [1, 2], [2, 3]]), classDescription(3, "square", 0xff00ffff, [[0, 1], [1, 2], [2, 3], [3, 0]])]),
+    chunkBuilder("/pose2d").row({}, points(2, [[10, 10], [90, 10], [90, 60], [10, 60]], 1)).build(),
+    chunkBuilder("/pose3d").row({}, points(3, [[0, 0, 0], [2, 0, 0], [2, 2, 0], [0, 2, 0]], 3)).build(),
+  ];
+}
+
+/** A yellow line strip `/strip`, a cyan wire box `/box` and a red mesh quad `/mesh`, for selection highlights. */
+export function selectableChunks(): Chunk[] {
+  return [
+    chunkBuilder("/strip").row({}, archetype("LineStrips3D", [["strips", "LineStrip3D", list(fsl(3, F32)), [[[-3, -3, 0], [-3, 3, 0], [-1, 3, 0]]]], ["colors", "Color", U32, [0xffff00ff]], ["radii", "Radius", F32, [-2]]])).build(),
+    chunkBuilder("/box").row({}, archetype("Boxes3D", [["half_sizes", "HalfSize3D", fsl(3, F32), [[1, 1, 1]]], ["centers", "PoseTranslation3D", fsl(3, F32), [[2, 0, 1]]], ["colors", "Color", U32, [0x00ffffff]], ["radii", "Radius", F32, [-2]]])).build(),
+    chunkBuilder("/mesh").row({}, archetype("Mesh3D", [
+      ["vertex_positions", "Position3D", fsl(3, F32), [[-1, -5, 0], [1, -5, 0], [1, -3, 0], [-1, -3, 0]]],
+      ["triangle_indices", "TriangleIndices", fsl(3, U32), [[0, 1, 2], [0, 2, 3]]],
+      ["albedo_factor", "AlbedoFactor", U32, [0xff0000ff]],
+    ])).build(),
+  ];
+}
+
+/**
+ * A pinhole `/world/cam` (64×48, f = 50, image plane at 0.5) over a DepthImage of 4000 everywhere
+ * with meter 1000 and range [0, 8000] (4 m, the middle of Turbo: lime), next to a magenta wire box
+ * `/world/ref` of 1 m at the origin for scale.
+ */
+export function depthCloudChunks(): Chunk[] {
+  const depth = new Uint8Array(new Uint16Array(64 * 48).fill(4000).buffer);
+  return [
+    chunkBuilder("/world/cam").row({}, archetype("Pinhole", [
+      ["image_from_camera", "PinholeProjection", fsl(9, F32), [[50, 0, 0, 0, 50, 0, 32, 24, 1]]],
+      ["resolution", "Resolution", fsl(2, F32), [[64, 48]]],
+      ["image_plane_distance", "ImagePlaneDistance", F32, [0.5]],
+    ])).build(),
+    chunkBuilder("/world/cam/depth").row({}, archetype("DepthImage", [
+      ["buffer", "ImageBuffer", list(U8), [[...depth]]],
+      ["format", "ImageFormat", IMAGE_FORMAT, [{ width: 64, height: 48, pixel_format: null, color_model: 1, channel_datatype: 8 }]],
+      ["meter", "DepthMeter", F32, [1000]],
+      ["depth_range", "ValueRange", fsl(2, F64), [[0, 8000]]],
+    ])).build(),
+    chunkBuilder("/world/ref").row({}, archetype("Boxes3D", [["half_sizes", "HalfSize3D", fsl(3, F32), [[0.5, 0.5, 0.5]]], ["colors", "Color", U32, [0xff00ffff]], ["radii", "Radius", F32, [-2]]])).build(),
+  ];
 }

@@ -1,4 +1,4 @@
-/** The viewer's pure parts without a browser: time formatting, the view heuristics, framed chunks, the catalog. */
+/** The viewer's pure parts without a browser: time formatting, the view heuristics, framed chunks, the catalog, 3D model media types. */
 import { describe, expect, test } from "bun:test";
 import type { EntityInfo } from "../../viewer/api/types.ts";
 import { parseFrames } from "../../viewer/api/frames.ts";
@@ -6,6 +6,8 @@ import { Catalog } from "../../viewer/data/catalog.ts";
 import { formatTick, formatTime, tickStep } from "../../viewer/data/time.ts";
 import { spawnViews } from "../../viewer/views/registry.ts";
 import "../../viewer/views/all.ts";
+import { guessMediaType } from "../../viewer/views/spatial3d/asset.ts";
+import { glbCube, gltfJsonCube, objTriangle, stlCube } from "./models.ts";
 import { chunkToIpc } from "../../store/transport.ts";
 import { archetype, kitchenSinkChunks, scalarChunks } from "./recordings.ts";
 import { chunkBuilder } from "../../store/build.ts";
@@ -90,5 +92,16 @@ describe("framed chunks", () => {
     const back = parseFrames(buf.buffer);
     expect(back.map((c) => [c.entityPath, c.numRows])).toEqual(chunks.map((c) => [c.entityPath, c.numRows]));
     expect(() => parseFrames(buf.slice(0, buf.length - 3).buffer)).toThrow(/exceeds the answer/);
+  });
+});
+
+describe("Asset3D media types", () => {
+  test("are guessed from the bytes: GLB magic, binary STL by its size even with a \"solid\" header, ascii STL, glTF JSON, OBJ", () => {
+    expect(guessMediaType(glbCube(1, new Uint8Array(4)))).toBe("model/gltf-binary");
+    expect(guessMediaType(stlCube(1))).toBe("model/stl");
+    expect(guessMediaType(new TextEncoder().encode("solid x\nfacet normal 0 0 1\n"))).toBe("model/stl");
+    expect(guessMediaType(gltfJsonCube(1, [1, 0, 0]))).toBe("model/gltf+json");
+    expect(guessMediaType(objTriangle(1))).toBe("model/obj");
+    expect(guessMediaType(Uint8Array.of(0x89, 0x50, 0x4e, 0x47))).toBeNull();
   });
 });

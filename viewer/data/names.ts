@@ -39,6 +39,7 @@ export const C = {
   MarkerShape: c("MarkerShape"),
   Colormap: c("Colormap"),
   DepthMeter: c("DepthMeter"),
+  FillRatio: c("FillRatio"),
   ValueRange: c("ValueRange"),
   Text: c("Text"),
   ShowLabels: c("ShowLabels"),

@@ -1,11 +1,11 @@
 /**
  * Per-instance appearance shared by the 2D and 3D views, with Rerun's fallbacks: explicit colors,
  * else the class color from the AnnotationContext, else the entity's automatic color; labels from
- * Text or the class label; a single value is splatted over all instances.
+ * Text or the class label; a single value is splatted over all instances; keypoint connections.
  */
-import { annotationContexts, classInfo } from "../../data/annotations.ts";
+import { annotationContexts, classInfo, keypointConnections } from "../../data/annotations.ts";
 import { type EntityRow, numbers, strings } from "../../data/cells.ts";
-import { entityColor, unpackRgba } from "../../data/colors.ts";
+import { entityColor, type Rgba, unpackRgba } from "../../data/colors.ts";
 import { C } from "../../data/names.ts";
 
 export type Contexts = ReturnType<typeof annotationContexts>;
@@ -51,4 +51,27 @@ export function showLabels(row: EntityRow, n: number): boolean {
   const s = row.cells.get(C.ShowLabels);
   if (s && s.end > s.start) return Boolean(numbers(s)[0] ?? true);
   return n <= 30;
+}
+
+/** The radius of keypoint connection lines (Rerun's default Radius, 1.5 UI points). */
+export const KEYPOINT_RADIUS = -1.5;
+
+/** The instance pairs joined by their class's keypoint connections, in the class color (as Rerun, for points with keypoint ids). */
+export function keypointPairs(row: EntityRow, n: number, contexts: Contexts): { a: number; b: number; color: Rgba }[] {
+  const keypoints = numbers(row.cells.get(C.KeypointId)), classIds = numbers(row.cells.get(C.ClassId));
+  if (!keypoints.length) return [];
+  const byClass = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    const cls = classIds.length ? classIds[Math.min(i, classIds.length - 1)]! : 0;
+    (byClass.get(cls) ?? byClass.set(cls, new Map()).get(cls)!).set(keypoints[Math.min(i, keypoints.length - 1)]!, i);
+  }
+  const out: { a: number; b: number; color: Rgba }[] = [];
+  for (const [cls, instances] of byClass) {
+    const color = classInfo(contexts, row.path, cls).color;
+    for (const [k0, k1] of keypointConnections(contexts, row.path, cls)) {
+      const a = instances.get(k0), b = instances.get(k1);
+      if (a !== undefined && b !== undefined) out.push({ a, b, color });
+    }
+  }
+  return out;
 }

@@ -20,12 +20,21 @@ export interface Bitmap {
 /** Which image archetype a row holds. */
 export type ImageKind = "Image" | "DepthImage" | "SegmentationImage" | "EncodedImage";
 
-/** Decoded pixels kept for re-use, in bytes (RGBA plus raw samples). */
+/** Memory kept for re-use, in bytes (RGBA in the canvas and in `decoded`, plus what the raw samples keep alive). */
 const CACHE_BYTES = 192 << 20;
 const cache = new Map<string, Bitmap | Promise<Bitmap | null>>();
 let cachedBytes = 0;
 
-const sizeOf = (v: Bitmap | Promise<Bitmap | null> | undefined) => (v && !(v instanceof Promise) ? v.width * v.height * 8 : 0);
+/**
+ * What an entry keeps alive: the canvas's (or bitmap's) RGBA pixels, the decoded RGBA, and the whole
+ * buffer the raw samples are a view of (usually the query answer, which is larger than the samples).
+ */
+function sizeOf(v: Bitmap | Promise<Bitmap | null> | undefined): number {
+  if (!v || v instanceof Promise) return 0;
+  const samples = v.decoded?.samples, rgba = v.decoded?.rgba;
+  const held = samples && ArrayBuffer.isView(samples) && samples.buffer !== rgba?.buffer ? samples.buffer.byteLength : 0;
+  return v.width * v.height * 4 + (rgba?.byteLength ?? 0) + held;
+}
 
 function remember(key: string, v: Bitmap | Promise<Bitmap | null>): void {
   cachedBytes += sizeOf(v) - sizeOf(cache.get(key));
@@ -37,7 +46,8 @@ function remember(key: string, v: Bitmap | Promise<Bitmap | null>): void {
   }
 }
 
-function bytesOf(cell: Cell | undefined): Uint8Array | null {
+/** The bytes of the first blob of a Blob or ImageBuffer cell (a view into the answer, not a copy). */
+export function bytesOf(cell: Cell | undefined): Uint8Array | null {
   if (!cell || cell.end <= cell.start) return null;
   const list = cell.items, offsets = list.offsets as Int32Array;
   return (list.children[0]!.values as Uint8Array).subarray(offsets[cell.start]!, offsets[cell.start + 1]!);

@@ -1,7 +1,8 @@
-/** Points2D, Boxes2D, LineStrips2D and Arrows2D on a 2D canvas. */
+/** Points2D (with keypoint connections), Boxes2D, LineStrips2D and Arrows2D on a 2D canvas. */
 import { count, type EntityRow, firstNumber, floats } from "../../data/cells.ts";
+import { css } from "../../data/colors.ts";
 import { C } from "../../data/names.ts";
-import { type Contexts, instanceColors, instanceLabels, instanceRadii, showLabels } from "../shared/appearance.ts";
+import { type Contexts, instanceColors, instanceLabels, instanceRadii, KEYPOINT_RADIUS, keypointPairs, showLabels } from "../shared/appearance.ts";
 import { stripPoints } from "../spatial3d/lines.ts";
 import type { Layer2D, Visualizer2D } from "./types.ts";
 
@@ -58,10 +59,19 @@ export const points2d: Visualizer2D = {
     const n = count(row.cells.get(C.Position2D));
     if (!n) return null;
     const xy = floats(row.cells.get(C.Position2D), 2), c = common(row, n, env.contexts, -1.5, 30);
+    const pairs = keypointPairs(row, n, env.contexts);
     return {
       drawOrder: c.order,
       bounds: bbox(xy),
       draw(ctx, px, selected) {
+        ctx.lineWidth = (2 * radiusPx(KEYPOINT_RADIUS, px)) / px;
+        for (const { a, b, color } of pairs) {
+          ctx.strokeStyle = css(color);
+          ctx.beginPath();
+          ctx.moveTo(xy[a * 2]!, xy[a * 2 + 1]!);
+          ctx.lineTo(xy[b * 2]!, xy[b * 2 + 1]!);
+          ctx.stroke();
+        }
         for (let i = 0; i < n; i++) {
           const r = radiusPx(c.radii[i]!, px) / px;
           ctx.fillStyle = rgbaCss(c.rgba, i);

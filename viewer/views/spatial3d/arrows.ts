@@ -51,6 +51,7 @@ export const arrows3d: Visualizer3D = {
         const hit = q.raycaster.intersectObject(tips, false)[0];
         return nearer(hit?.instanceId !== undefined ? { instance: hit.instanceId, distance: hit.distance } : null, shafts.pick(q));
       },
+      highlight: shafts.highlight,
       dispose() {
         shafts.dispose();
         tips.geometry.dispose();

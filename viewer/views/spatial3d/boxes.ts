@@ -3,6 +3,7 @@ import { Box3, BoxGeometry, Group, Matrix4, Mesh, MeshStandardMaterial, Vector3 
 import { count, firstNumber, floats } from "../../data/cells.ts";
 import { C } from "../../data/names.ts";
 import { instanceColors, instanceLabels, instanceRadii, showLabels } from "../shared/appearance.ts";
+import { tintOverlay } from "./highlight.ts";
 import { addSegment, segmentList, segmentsObject } from "./segments.ts";
 import { instancePose } from "./transforms.ts";
 import { nearer } from "./picking.ts";
@@ -58,6 +59,10 @@ export const boxes3d: Visualizer3D = {
       pick(q) {
         const hit = q.raycaster.intersectObjects(meshes, false)[0];
         return nearer(hit ? { instance: hit.object.userData.instance as number, distance: hit.distance } : null, wire.pick(q));
+      },
+      highlight(instance, color) {
+        if (!solid) return wire.highlight(instance, color);
+        return tintOverlay(meshes.filter((m) => instance === null || m.userData.instance === instance), color);
       },
       dispose() {
         wire.dispose();

@@ -10,7 +10,7 @@ import type { Drawn, Visualizer3D } from "./types.ts";
 import { positionsGeometry } from "./util.ts";
 
 /** The nearest ancestor row carrying a Pinhole projection. */
-function pinholeAbove(rows: ReadonlyMap<string, EntityRow>, path: string): EntityRow | null {
+export function pinholeAbove(rows: ReadonlyMap<string, EntityRow>, path: string): EntityRow | null {
   for (let p = parentOf(path); p !== null; p = parentOf(p)) {
     const row = rows.get(p);
     if (row?.cells.has(C.PinholeProjection)) return row;
@@ -64,10 +64,9 @@ function cameraImage(kind: ImageKind, components: readonly string[]): Visualizer
 
 const RAW = [C.ImageBuffer, C.ImageFormat, C.Opacity];
 
-/** Camera images of every image archetype. */
+/** Camera images of the color and segmentation image archetypes (depth images become point clouds, depth-cloud.ts). */
 export const CAMERA_IMAGES: readonly Visualizer3D[] = [
   cameraImage("Image", RAW),
   cameraImage("EncodedImage", [C.Blob, C.MediaType, C.Opacity]),
   cameraImage("SegmentationImage", RAW),
-  cameraImage("DepthImage", [...RAW, C.Colormap, C.ValueRange]),
 ];

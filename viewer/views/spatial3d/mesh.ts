@@ -4,6 +4,7 @@ import { count, floats, numbers } from "../../data/cells.ts";
 import { unpackRgba } from "../../data/colors.ts";
 import { C } from "../../data/names.ts";
 import { instanceColors } from "../shared/appearance.ts";
+import { tintOverlay } from "./highlight.ts";
 import { pickWhole } from "./picking.ts";
 import type { Drawn, Visualizer3D } from "./types.ts";
 import { boundsOf, linearColors, positionsGeometry, srgbAt } from "./util.ts";
@@ -44,6 +45,7 @@ export const mesh3d: Visualizer3D = {
       bounds: boundsOf(pos, env.world),
       labels: [],
       pick: (q) => pickWhole(object, q),
+      highlight: (_instance, color) => tintOverlay([object], color),
       dispose() {
         geometry.dispose();
         material.dispose();

@@ -9,9 +9,9 @@ export function nearer(a: Pick, b: Pick): Pick {
   return a && (!b || a.distance < b.distance) ? a : b;
 }
 
-/** `object` under the pointer, picked as a whole (instance -1). */
-export function pickWhole(object: Object3D, q: PickQuery): Pick {
-  const hit = q.raycaster.intersectObject(object, false)[0];
+/** `object` (with its descendants if `recursive`) under the pointer, picked as a whole (instance -1). */
+export function pickWhole(object: Object3D, q: PickQuery, recursive = false): Pick {
+  const hit = q.raycaster.intersectObject(object, recursive)[0];
   return hit ? { instance: -1, distance: hit.distance } : null;
 }
 

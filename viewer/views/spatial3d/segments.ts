@@ -1,10 +1,13 @@
 /** Thick line segments (three's LineSegments2) with world-unit or UI-point widths, and their picking. */
-import { Group, Vector3 } from "three";
+import { Color, Group, type Vector3 } from "three";
 import { LineMaterial } from "three/examples/jsm/lines/LineMaterial.js";
 import { LineSegments2 } from "three/examples/jsm/lines/LineSegments2.js";
 import { LineSegmentsGeometry } from "three/examples/jsm/lines/LineSegmentsGeometry.js";
-import type { PickQuery } from "./types.ts";
+import type { Overlay, PickQuery } from "./types.ts";
 import { linearColors } from "./util.ts";
+
+/** How much wider a selection halo is than its line: UI-point lines by pixels, world-unit lines by a factor. */
+const HALO_PX = 5, HALO_WORLD = 1.8;
 
 /** Segments to draw: xyz pairs, one RGBA color, radius and instance index per segment. */
 export interface SegmentList {
@@ -27,13 +30,11 @@ export function addSegment(s: SegmentList, a: Vector3, b: Vector3, rgba: ArrayLi
   s.instance.push(instance);
 }
 
-/** Draws a segment list: one LineSegments2 per distinct radius (a material has one width). */
-export function segmentsObject(s: SegmentList): { object: Group; pick(q: PickQuery): { instance: number; distance: number } | null; dispose(): void } {
-  const group = new Group();
+/** One LineSegments2 per distinct radius among segments `which` (a material has one width), made by `material(radius)`. */
+function lines(s: SegmentList, which: readonly number[], material: (radius: number) => LineMaterial): { line: LineSegments2; indices: number[] }[] {
   const byRadius = new Map<number, number[]>();
-  s.radius.forEach((r, i) => (byRadius.get(r) ?? byRadius.set(r, []).get(r)!).push(i));
-  const parts: { line: LineSegments2; indices: number[] }[] = [];
-  for (const [radius, indices] of byRadius) {
+  for (const i of which) (byRadius.get(s.radius[i]!) ?? byRadius.set(s.radius[i]!, []).get(s.radius[i]!)!).push(i);
+  return [...byRadius].map(([radius, indices]) => {
     const geometry = new LineSegmentsGeometry();
     const xyz = new Float32Array(indices.length * 6), rgba = new Uint8Array(indices.length * 8);
     indices.forEach((seg, k) => {
@@ -44,13 +45,30 @@ export function segmentsObject(s: SegmentList): { object: Group; pick(q: PickQue
     });
     geometry.setPositions(xyz);
     geometry.setColors(linearColors(rgba));
-    const material = new LineMaterial({ vertexColors: true, worldUnits: radius > 0, linewidth: Math.max(Math.abs(radius) * 2, radius > 0 ? 0 : 1) });
-    const line = new LineSegments2(geometry, material);
-    group.add(line);
-    parts.push({ line, indices });
+    return { line: new LineSegments2(geometry, material(radius)), indices };
+  });
+}
+
+/** A group of the lines of `parts`. */
+function groupOf(parts: readonly { line: LineSegments2 }[]): Group {
+  const group = new Group();
+  for (const p of parts) group.add(p.line);
+  return group;
+}
+
+/** Frees the geometries and materials of `parts`. */
+function disposeLines(parts: readonly { line: LineSegments2 }[]): void {
+  for (const p of parts) {
+    p.line.geometry.dispose();
+    p.line.material.dispose();
   }
+}
+
+/** Draws a segment list; its highlight is a wider halo in the highlight color just behind the selected segments. */
+export function segmentsObject(s: SegmentList): { object: Group; pick(q: PickQuery): { instance: number; distance: number } | null; highlight(instance: number | null, color: [number, number, number]): Overlay | null; dispose(): void } {
+  const parts = lines(s, s.radius.map((_, i) => i), (radius) => new LineMaterial({ vertexColors: true, worldUnits: radius > 0, linewidth: Math.max(Math.abs(radius) * 2, radius > 0 ? 0 : 1) }));
   return {
-    object: group,
+    object: groupOf(parts),
     pick(q) {
       q.raycaster.params.Line2 = { threshold: 4 };
       let best: { instance: number; distance: number } | null = null;
@@ -62,11 +80,16 @@ export function segmentsObject(s: SegmentList): { object: Group; pick(q: PickQue
       }
       return best;
     },
-    dispose() {
-      for (const p of parts) {
-        p.line.geometry.dispose();
-        p.line.material.dispose();
-      }
+    highlight(instance, [r, g, b]) {
+      const which = s.instance.flatMap((inst, i) => (instance === null || inst === instance ? [i] : []));
+      if (which.length === 0) return null;
+      const color = new Color().setRGB(r, g, b, "srgb");
+      const halo = lines(s, which, (radius) => new LineMaterial({
+        color, worldUnits: radius > 0, linewidth: radius > 0 ? radius * 2 * HALO_WORLD : Math.max(Math.abs(radius) * 2, 1) + HALO_PX,
+        polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1,
+      }));
+      return { object: groupOf(halo), dispose: () => disposeLines(halo) };
     },
+    dispose: () => disposeLines(parts),
   };
 }

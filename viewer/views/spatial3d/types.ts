@@ -10,6 +10,8 @@ export interface DrawEnv {
   rows: ReadonlyMap<string, EntityRow>;
   /** Asks for another frame (e.g. an image finished decoding). */
   invalidate(): void;
+  /** Draws the scene again from the same rows (e.g. a model finished loading and has bounds now). */
+  rebuild(): void;
   /** The entity's pose in the view. */
   world: Matrix4;
   /** The size of the scene so far (for default sizes such as frustum depth). */
@@ -36,6 +38,12 @@ export interface Label {
   color: string;
 }
 
+/** Something added to the scene for a while (e.g. a selection highlight), and how to free it. */
+export interface Overlay {
+  object: Object3D;
+  dispose(): void;
+}
+
 /** One entity drawn by one visualizer. */
 export interface Drawn {
   object: Object3D;
@@ -46,6 +54,8 @@ export interface Drawn {
   pick(q: PickQuery): { instance: number; distance: number } | null;
   /** Where instance `i` is, for the selection ring (world position and radius, negative = UI points). */
   anchor?(i: number): { position: Vector3; radius: number } | null;
+  /** An overlay marking instance `instance` (null = all) as selected or hovered, in `color` (sRGB 0–1), for shapes without rings. */
+  highlight?(instance: number | null, color: [number, number, number]): Overlay | null;
   /** Called once per frame before rendering (e.g. to update pixel sizes). */
   beforeRender?(camera: Camera, heightPx: number): void;
   dispose(): void;

@@ -21,8 +21,9 @@ import { defaultEye, rightVector } from "./camera.ts";
 import { groundGrid } from "./grid.ts";
 import { LabelLayer } from "./labels.ts";
 import { rings } from "./ring.ts";
+import { softwareWebGL } from "./software.ts";
 import { pickNearest } from "./picking.ts";
-import type { Drawn } from "./types.ts";
+import type { Drawn, Overlay } from "./types.ts";
 import { upVector } from "./view-coordinates.ts";
 import { VISUALIZERS_3D } from "./visualizers.ts";
 import { worldTransforms } from "./transforms.ts";
@@ -43,7 +44,7 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   const canvas = h("canvas", { class: "view-canvas", tabindex: 0, "aria-label": `3D view ${spec.title}` });
   const overlay = h("div", { class: "label-layer" });
   el.append(canvas, overlay);
-  const renderer = new WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  const renderer = new WebGLRenderer({ canvas, antialias: !softwareWebGL(), preserveDrawingBuffer: true });
   renderer.setPixelRatio(window.devicePixelRatio || 1);
   const scene = new Scene();
   scene.background = new Color(BACKGROUND);
@@ -57,15 +58,17 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   let controls: OrbitControls | null = null;
   let grid: GridHelper | null = null;
   let items: Item[] = [];
-  let ringSets: ReturnType<typeof rings>[] = [];
+  let overlays: (Overlay & { update?(camera: PerspectiveCamera, heightPx: number): void })[] = [];
   let rows: ReadonlyMap<string, EntityRow> = new Map();
   let contexts: Contexts = new Map();
   let bounds = new Box3();
   let up = new Vector3(0, 0, 1), right = new Vector3(1, 0, 0);
-  let fitted = false;
+  let fitted = false, disposed = false;
 
   const size = () => ({ w: canvas.clientWidth || 1, h: canvas.clientHeight || 1 });
   const { invalidate, cancel } = frameDrawer(render);
+  /** `rebuild` for visualizers whose data arrives later (one function per view; nothing once the view is gone). */
+  const rebuildLater = () => void (disposed || rebuild());
 
   function render(): void {
     const { w, h: ht } = size();
@@ -73,7 +76,7 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     camera.aspect = w / ht;
     camera.updateProjectionMatrix();
     for (const it of items) it.drawn.beforeRender?.(camera, ht);
-    for (const r of ringSets) r.update(camera, ht);
+    for (const o of overlays) o.update?.(camera, ht);
     renderer.render(scene, camera);
     labels.place(items.flatMap((it) => it.drawn.labels), camera, w, ht);
   }
@@ -106,7 +109,7 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     const sceneSize = bounds.isEmpty() ? 1 : bounds.getSize(new Vector3()).length();
     const next = new Box3();
     for (const { path, row, vis } of visualizations(spec.entities, rows, VISUALIZERS_3D)) {
-      const drawn = vis.draw(row, { contexts, rows, invalidate, world: world(path), sceneSize });
+      const drawn = vis.draw(row, { contexts, rows, invalidate, rebuild: rebuildLater, world: world(path), sceneSize });
       if (!drawn) continue;
       items.push({ path, drawn });
       content.add(drawn.object);
@@ -135,19 +138,22 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
     scene.add(grid);
   }
 
-  /** Rings the selected instance (or every instance of a selected entity, up to a limit) and the hovered one. */
+  /** Rings the selected instance (or every instance of a selected entity, up to a limit) and the hovered one; highlights shapes without rings. */
   function updateRings(): void {
-    for (const r of ringSets) {
-      scene.remove(r.object);
-      r.dispose();
+    for (const o of overlays) {
+      scene.remove(o.object);
+      o.dispose();
     }
-    ringSets = [];
+    overlays = [];
     const s = get();
     const add = (sel: Selection | null, color: [number, number, number]) => {
       if (!sel) return;
       const anchors: { position: Vector3; radius: number }[] = [];
       for (const it of items) {
-        if (it.path !== sel.path || !it.drawn.anchor) continue;
+        if (it.path !== sel.path) continue;
+        const highlight = it.drawn.highlight?.(sel.instance, color);
+        if (highlight) overlays.push(highlight);
+        if (!it.drawn.anchor) continue;
         if (sel.instance !== null) {
           const a = it.drawn.anchor(sel.instance);
           if (a) anchors.push(a);
@@ -155,13 +161,11 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
           for (let i = 0, a = it.drawn.anchor(0); a && i < MAX_RINGS; a = it.drawn.anchor(++i)) anchors.push(a);
         }
       }
-      if (anchors.length === 0) return;
-      const r = rings(anchors, color);
-      ringSets.push(r);
-      scene.add(r.object);
+      if (anchors.length > 0) overlays.push(rings(anchors, color));
     };
     add(s.selection, [1, 1, 1]);
     if (s.hover?.viewId === spec.id) add(s.hover, [0.6, 0.8, 1]);
+    for (const o of overlays) scene.add(o.object);
     invalidate();
   }
 
@@ -200,6 +204,7 @@ export function create3dView(el: HTMLElement, initial: ViewSpec): ViewInstance {
   invalidate();
 
   return viewInstance(el, (next) => (spec = next), sceneData.refresh, [...teardown, () => {
+    disposed = true;
     for (const it of items) it.drawn.dispose();
     controls?.dispose();
     renderer.dispose();
