@@ -8,6 +8,9 @@ import { run } from "./server/run.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
+// `rerun rrd print big.rrd | head` closes our stdout early: that is a normal end, not a crash.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? 0 : 1));
+
 async function main(argv: string[]): Promise<number> {
   const cmd = parseCommand(argv);
   switch (cmd.kind) {

@@ -1,10 +1,11 @@
 import { describe, expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeRrd } from "../store/decoder.ts";
 import { encodeRrd } from "../store/encoder.ts";
-import { runRerun } from "./binary.ts";
+import { rerunBinary, runRerun } from "./binary.ts";
 import { reencode } from "./reencode.ts";
 import { FIXTURE_DIR, fixture, POINTS_022, READABLE, REFUSED } from "./fixtures.ts";
 
@@ -72,6 +73,13 @@ describe("rerun rrd print", () => {
     expect(r.stdout.match(/^Chunk\(/gm)!.length).toBe(2);
     expect(r.stdout).toContain("rerun.components.Scalar: List<Float64>");
     expect(r.stdout).toContain("[1] [4]");
+  });
+
+  test("a reader that stops early (| head) is a normal end, not a crash", () => {
+    const r = spawnSync("bash", ["-c", `"${rerunBinary()}" rrd print "${FIXTURE_DIR + POINTS_022}" | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: "utf8" });
+    expect(r.stdout).toContain("SetStoreInfo(");
+    expect(r.stdout.trim().endsWith("status 0")).toBe(true);
+    expect(r.stderr).toBe("");
   });
 
   test("a missing file is one line naming it, exit 1", async () => {
