@@ -3,7 +3,8 @@ import { chromium, type Browser, type BrowserContext } from "playwright-core";
 /** Debian's real chromium binary (the /usr/bin/chromium wrapper adds flags of its own). */
 export const CHROMIUM_PATH = "/usr/lib/chromium/chromium";
 
-const FLAGS = [
+/** Headless, no sandbox, SwiftShader WebGL, no network chatter (interop-testing.md). */
+export const FLAGS = [
   "--headless=new",
   "--no-sandbox",
   "--enable-unsafe-swiftshader",

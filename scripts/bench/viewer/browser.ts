@@ -7,22 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-
-export const CHROMIUM_PATH = "/usr/lib/chromium/chromium";
-
-/** As tests/interop/browser.ts: headless, no sandbox, SwiftShader WebGL, no network chatter. */
-export const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-features=NetworkTimeServiceQuerying",
-  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
-];
+import { CHROMIUM_PATH, FLAGS } from "../../../tests/interop/browser.ts";
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });

@@ -8,7 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CHROMIUM_PATH, FLAGS, instrumentSource } from "./browser.ts";
+import { CHROMIUM_PATH, FLAGS } from "../../../tests/interop/browser.ts";
+import { instrumentSource } from "./browser.ts";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
