@@ -40,5 +40,6 @@ for (const s of chosen) {
   console.error(`${s.id}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 console.log(formatTable(rows));
+for (const s of chosen) for (const n of s.notes?.() ?? []) console.log(`- ${s.id}: ${n}`);
 console.log("Figures: median (min–max) of 5 timed runs after a warm-up, ours and anchors interleaved run by run (B13: 21 runs after 2 each); ratio = ours ÷ anchor medians.");
 process.exit(failed ? 1 : 0);

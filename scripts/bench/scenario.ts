@@ -31,6 +31,8 @@ export interface Scenario {
   id: string;
   title: string;
   run(size: Size): Row[] | Promise<Row[]>;
+  /** Remarks gathered while running (printed under the table), if the scenario keeps any. */
+  notes?: () => readonly string[];
 }
 
 /** Our median over the anchor's median. */

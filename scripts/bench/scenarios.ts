@@ -10,7 +10,8 @@ import { b6 } from "./b6.ts";
 import { b7 } from "./b7.ts";
 import { b10 } from "./relay.ts";
 import { b20 } from "./sdk.ts";
+import { b21, b22 } from "./viewer.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Every scenario the runner knows. */
-export const SCENARIOS: Scenario[] = [b1, b3, b6, b7, b10, b13, b20];
+export const SCENARIOS: Scenario[] = [b1, b3, b6, b7, b10, b13, b20, b21, b22];
