@@ -42,4 +42,6 @@ export interface Chunk {
   /** The row-id field and the schema metadata as read, for lossless re-encoding. */
   rowIdField: Field;
   schemaMetadata: Map<string, string>;
+  /** `layoutKey` of the columns, when the reader computed it once for the schema (else computed on use). */
+  schemaKey?: string;
 }

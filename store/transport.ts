@@ -30,6 +30,7 @@ interface Plan {
   rowId: number;
   times: { i: number; name: string; type: TimeColumn["type"]; sorted: boolean; field: Field }[];
   comps: { i: number; descriptor: ComponentDescriptor; itemType: DataType; field: Field }[];
+  key: string;
 }
 const plans = new WeakMap<Field[], Plan>();
 
@@ -65,6 +66,7 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
     components,
     rowIdField: fields[plan.rowId]!,
     schemaMetadata: meta,
+    schemaKey: plan.key,
   };
 }
 
@@ -75,7 +77,7 @@ function lengthError(a: number, b: number): ChunkError {
 /** Classifies the fields (row id, timelines, components) and checks everything that depends on them alone. */
 function planOf(fields: Field[]): Plan {
   let rowId = -1;
-  const plan: Plan = { rowId, times: [], comps: [] };
+  const plan: Plan = { rowId, times: [], comps: [], key: "" };
   const seen = new Set<string>();
   fields.forEach((field, i) => {
     const kind = field.metadata.get("rerun.kind");
@@ -107,6 +109,7 @@ function planOf(fields: Field[]): Plan {
   }
   if (new Set(plan.times.map((c) => c.name)).size !== plan.times.length) throw new ChunkError("a timeline appears twice in the chunk");
   plan.rowId = rowId;
+  plan.key = layoutKey(plan.times, plan.comps);
   return plan;
 }
 
@@ -171,6 +174,14 @@ export function arrayBytes(a: ArrayData): number {
   let n = (a.validity?.byteLength ?? 0) + (a.offsets?.byteLength ?? 0) + (a.values?.byteLength ?? 0) + (a.typeIds?.byteLength ?? 0);
   for (const c of a.children) n += arrayBytes(c);
   return n;
+}
+
+/** The key of a chunk's column layout: equal keys mean the same timelines and component descriptors, in the same order. */
+export function layoutKey(times: readonly { name: string; type: TimeColumn["type"] }[], comps: readonly { descriptor: ComponentDescriptor }[]): string {
+  let key = "";
+  for (const t of times) key += `${t.name}:${t.type},`;
+  for (const c of comps) key += `|${descriptorKey(c.descriptor)}`;
+  return key;
 }
 
 /** A stable key for a component descriptor. */

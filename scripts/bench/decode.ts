@@ -1,20 +1,31 @@
-/** Our read path as the scenarios time it: RrdDecoder over framed bytes, then chunkFromIpc of every ArrowMsg. */
+/** Our read path as the scenarios time it: RrdDecoder over framed bytes, then chunkFromIpc of every ArrowMsg, or ingest into a store. */
+import { Hub } from "../../store/db/hub.ts";
 import { RrdDecoder } from "../../store/decoder.ts";
 import { chunkFromIpc } from "../../store/transport.ts";
 
-/**
- * Decodes `parts` (each pushed whole, or in slices of at most `feed` bytes) down to chunks; `adopt` hands
- * the parts over to the decoder. Returns the messages and chunk rows seen.
- */
-export function decodeAll(parts: Uint8Array[], { feed = Infinity, adopt = false } = {}): { messages: number; rows: number } {
+/** How `decodeAll` reads: slice size, whether the parts are handed over, and whether messages go into a store. */
+export interface DecodeOptions {
+  /** Push the parts in slices of at most this many bytes (default: whole). */
+  feed?: number;
+  /** Hand the parts over to the decoder (as the TCP server does with each packet). */
+  adopt?: boolean;
+  /** Ingest every message into a fresh `Hub` (compaction on, Rerun's defaults) instead of only parsing the chunks. */
+  store?: boolean;
+}
+
+/** Decodes `parts` down to chunks (or into a store); returns the messages and chunk rows seen. */
+export function decodeAll(parts: Uint8Array[], { feed = Infinity, adopt = false, store = false }: DecodeOptions = {}): { messages: number; rows: number } {
   let rows = 0;
+  const hub = store ? new Hub() : null;
   const d = new RrdDecoder({
     onMessage: (m) => {
-      if (m.kind === "ArrowMsg") rows += chunkFromIpc(m.ipc).numRows;
+      if (hub) hub.add(m);
+      else if (m.kind === "ArrowMsg") rows += chunkFromIpc(m.ipc).numRows;
     },
     adopt,
   });
   for (const p of parts) for (let o = 0; o < p.length; o += feed) d.push(p.subarray(o, Math.min(p.length, o + feed)));
   d.finish();
+  if (hub) for (const db of hub.stores()) for (const c of db.chunks()) rows += c.numRows;
   return { messages: d.messages, rows };
 }

@@ -4,13 +4,16 @@
  * The builder writes front to back (parent before children), so every uoffset points forward.
  */
 
+import { viewOf } from "../dataview.ts";
 import { utf8At } from "../utf8.ts";
 
 const utf8Encoder = new TextEncoder();
 
 /** Bounds-checked little-endian access to one flatbuffer. */
 export class FbReader {
+  /** A view over the whole buffer of `bytes`, which start at `base` in it. */
   private readonly view: DataView;
+  private readonly base: number;
   // Tables, vector elements and string bytes visited; legal flatbuffers stay well below this,
   // while shared or self-referencing sub-objects would otherwise make the work blow up.
   private work: number;
@@ -20,7 +23,8 @@ export class FbReader {
   hi = 0;
 
   constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = viewOf(bytes.buffer);
+    this.base = bytes.byteOffset;
     this.work = 4 * bytes.length + 1024;
   }
 
@@ -53,38 +57,38 @@ export class FbReader {
   /** Reads an unsigned byte. */
   u8(pos: number): number {
     this.need(pos, 1);
-    return this.view.getUint8(pos);
+    return this.view.getUint8(this.base + pos);
   }
 
   /** Reads a signed 16-bit integer. */
   i16(pos: number): number {
     this.need(pos, 2);
-    return this.view.getInt16(pos, true);
+    return this.view.getInt16(this.base + pos, true);
   }
 
   /** Reads an unsigned 16-bit integer. */
   u16(pos: number): number {
     this.need(pos, 2);
-    return this.view.getUint16(pos, true);
+    return this.view.getUint16(this.base + pos, true);
   }
 
   /** Reads a signed 32-bit integer. */
   i32(pos: number): number {
     this.need(pos, 4);
-    return this.view.getInt32(pos, true);
+    return this.view.getInt32(this.base + pos, true);
   }
 
   /** Reads an unsigned 32-bit integer. */
   u32(pos: number): number {
     this.need(pos, 4);
-    return this.view.getUint32(pos, true);
+    return this.view.getUint32(this.base + pos, true);
   }
 
   /** Reads a signed 64-bit integer as a number; throws if it is not a safe integer. */
   i64(pos: number): number {
     this.need(pos, 8);
-    const lo = this.view.getUint32(pos, true);
-    const hi = this.view.getInt32(pos + 4, true);
+    const lo = this.view.getUint32(this.base + pos, true);
+    const hi = this.view.getInt32(this.base + pos + 4, true);
     if (hi > 0x1fffff || hi < -0x200000) throw new Error(`64-bit integer at ${pos} is out of the safe range`);
     return hi * 0x100000000 + lo;
   }

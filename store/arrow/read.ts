@@ -4,6 +4,7 @@
  * from the input is bounds-checked and malformed input throws a one-line Error.
  */
 
+import { viewOf } from "../dataview.ts";
 import { FbReader, type FbTable } from "./flatbuf.ts";
 import type { ArrayData, DataType, Field, RecordBatch, Schema, TimeUnit, Values } from "./types.ts";
 
@@ -37,7 +38,7 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
   let schema: Schema | null = null;
   let first: Message | null = null;
   let batches = 0;
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dv = viewOf(bytes.buffer);
   for (;;) {
     const framed = nextMessage(bytes, dv, pos);
     if (!framed) break;
@@ -64,11 +65,11 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
 function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): { msg: Message; end: number } | null {
   if (pos === bytes.length) return null;
   if (pos + 4 > bytes.length) throw new Error(`IPC stream truncated in a message prefix at byte ${pos}`);
-  let metaLen = dv.getInt32(pos, true);
+  let metaLen = dv.getInt32(bytes.byteOffset + pos, true);
   let metaStart = pos + 4;
   if (metaLen === -1) {
     if (pos + 8 > bytes.length) throw new Error(`IPC stream truncated in a message prefix at byte ${pos}`);
-    metaLen = dv.getInt32(pos + 4, true);
+    metaLen = dv.getInt32(bytes.byteOffset + pos + 4, true);
     metaStart = pos + 8;
   }
   if (metaLen === 0) return null;
@@ -101,6 +102,7 @@ interface ParsedFields {
   rel: number;
   count: number;
   bytes: Uint8Array;
+  view: DataView;
   work: number;
   fields: Field[];
 }
@@ -118,7 +120,7 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   if (!v) return [];
   for (let i = 0; i < recentFields.length; i++) {
     const p = recentFields[i]!;
-    if (p.count === v.length && sameBytes(r.bytes, v.start - p.rel, p.bytes)) {
+    if (p.count === v.length && sameBytes(r.bytes, v.start - p.rel, p)) {
       r.charge(p.work);
       if (i > 0) recentFields.unshift(...recentFields.splice(i, 1));
       return p.fields;
@@ -127,19 +129,20 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   const budget = r.budget;
   r.track();
   const fields = r.tablesIn(v).map((f) => readField(f, 0));
-  recentFields.unshift({ rel: v.start - r.lo, count: v.length, bytes: r.bytes.slice(r.lo, r.hi), work: budget - r.budget, fields });
+  const bytes = r.bytes.slice(r.lo, r.hi);
+  recentFields.unshift({ rel: v.start - r.lo, count: v.length, bytes, view: new DataView(bytes.buffer), work: budget - r.budget, fields });
   if (recentFields.length > RECENT_FIELDS) recentFields.pop();
   return fields;
 }
 
-/** True when `b` holds `want` at `at` (compared 4 bytes at a time). */
-function sameBytes(b: Uint8Array, at: number, want: Uint8Array): boolean {
-  const n = want.length;
+/** True when `b` holds the bytes of `want` at `at` (compared 4 bytes at a time). */
+function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; view: DataView }): boolean {
+  const n = want.bytes.length;
   if (at < 0 || at + n > b.length) return false;
-  const x = new DataView(b.buffer, b.byteOffset + at, n), y = new DataView(want.buffer, want.byteOffset, n);
+  const x = viewOf(b.buffer), y = want.view, base = b.byteOffset + at;
   let i = 0;
-  for (; i + 4 <= n; i += 4) if (x.getInt32(i) !== y.getInt32(i)) return false;
-  for (; i < n; i++) if (b[at + i] !== want[i]) return false;
+  for (; i + 4 <= n; i += 4) if (x.getInt32(base + i) !== y.getInt32(i)) return false;
+  for (; i < n; i++) if (b[at + i] !== want.bytes[i]) return false;
   return true;
 }
 

@@ -5,11 +5,11 @@
  */
 import { ArrayBuilder, sameType } from "../arrow/concat.ts";
 import { U64 } from "../arrow/make.ts";
-import type { ArrayData, DataType, Field } from "../arrow/types.ts";
+import type { ArrayData, Field } from "../arrow/types.ts";
 import { timeField } from "../build.ts";
 import type { Chunk, ComponentColumn } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
-import { chunkHeapSize, descriptorKey } from "../transport.ts";
+import { chunkHeapSize, layoutKey } from "../transport.ts";
 import { newTuid } from "../tuid.ts";
 import type { ChunkFacts, Slot } from "./slot.ts";
 
@@ -43,10 +43,7 @@ export function compactionFromEnv(env: Record<string, string | undefined> = proc
 
 /** Chunks with equal keys have the same timelines and component descriptors, in the same column order. */
 export function schemaKey(chunk: Chunk): string {
-  let key = "";
-  for (const t of chunk.timelines) key += `${t.name}:${t.type},`;
-  for (const c of chunk.components) key += `|${descriptorKey(c.descriptor)}`;
-  return key;
+  return chunk.schemaKey ?? layoutKey(chunk.timelines, chunk.components);
 }
 
 /** True if `chunk` (same schema key, with `facts`) can be appended to `slot`: same column types, within the limits. */
@@ -63,10 +60,6 @@ export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: Compac
     chunk.components.every((c, k) => sameType(c.data.type, slot.types[k]!))
   );
 }
-
-const primitive = (type: DataType, values: BigInt64Array | BigUint64Array): ArrayData => ({
-  type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [],
-});
 
 /** The growable columns of a compacting chunk. */
 export class ChunkGrower {
@@ -96,16 +89,17 @@ export class ChunkGrower {
 
   /** Appends the rows of a chunk with the same schema key (columns in the same order). */
   append(c: Chunk): void {
-    this.rowTime.append(primitive(U64, c.rowIdTimeNs));
-    this.rowInc.append(primitive(U64, c.rowIdInc));
-    c.timelines.forEach((t, k) => this.times[k]!.b.append(primitive(t.field.type, t.values)));
-    c.components.forEach((col, k) => this.comps[k]!.b.append(col.data));
+    this.rowTime.appendValues(c.rowIdTimeNs);
+    this.rowInc.appendValues(c.rowIdInc);
+    for (let k = 0; k < this.times.length; k++) this.times[k]!.b.appendValues(c.timelines[k]!.values);
+    for (let k = 0; k < this.comps.length; k++) this.comps[k]!.b.append(c.components[k]!.data);
   }
 
   /** Bytes of the rows so far (`chunkHeapSize` of the sealed chunk). */
   bytes(): number {
     let n = this.rowTime.bytes() + this.rowInc.bytes();
-    for (const { b } of [...this.times, ...this.comps]) n += b.bytes();
+    for (let k = 0; k < this.times.length; k++) n += this.times[k]!.b.bytes();
+    for (let k = 0; k < this.comps.length; k++) n += this.comps[k]!.b.bytes();
     return n;
   }
 

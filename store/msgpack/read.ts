@@ -12,10 +12,13 @@ export class MsgPackError extends Error {
 
 export class MsgReader {
   pos = 0;
-  private readonly view: DataView;
+  private dv: DataView | null = null;
 
-  constructor(readonly buf: Uint8Array) {
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  constructor(readonly buf: Uint8Array) {}
+
+  /** A view of the buffer, made on first use (most envelopes never need one). */
+  private get view(): DataView {
+    return (this.dv ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
   }
 
   /** True when every byte was consumed. */
