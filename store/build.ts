@@ -91,11 +91,14 @@ export class ChunkBuilder {
 
   /** Adds a row: its times per timeline, its component batches and optionally its row id. */
   row(times: Record<string, TimeValue>, batches: readonly Batch[], rowId: Tuid = newTuid()): this {
-    const t = new Map(Object.entries(times).map(([name, v]) => {
-      const value = typeof v === "object" ? v.ns : BigInt(v);
-      return [name, { type: (typeof v === "object" ? "Time" : "Sequence") as TimeType, value }];
-    }));
-    this.rows.push({ rowId, times: t, batches: new Map(batches.map((b) => [descriptorKey(b.descriptor), b])) });
+    const t = new Map<string, { type: TimeType; value: bigint }>();
+    for (const name in times) {
+      const v = times[name]!;
+      t.set(name, typeof v === "object" ? { type: "Time", value: v.ns } : { type: "Sequence", value: BigInt(v) });
+    }
+    const b = new Map<string, Batch>();
+    for (const x of batches) b.set(keyOf(x.descriptor), x);
+    this.rows.push({ rowId, times: t, batches: b });
     return this;
   }
 
@@ -103,8 +106,11 @@ export class ChunkBuilder {
   build(id: Tuid = newTuid()): Chunk {
     const rows = this.rows;
     const first = rows[0]?.times ?? new Map();
-    const shape = (r: Row): string => [...r.times].map(([n, v]) => `${n}:${v.type}`).sort().join(",");
-    if (rows.some((r) => shape(r) !== shape(rows[0]!))) throw new Error(`all rows of a chunk need the same timelines (${shape(rows[0]!)})`);
+    for (const r of rows) {
+      let same = r.times.size === first.size;
+      for (const [n, v] of r.times) same &&= first.get(n)?.type === v.type;
+      if (!same) throw new Error(`all rows of a chunk need the same timelines (${[...first].map(([n, v]) => `${n}:${v.type}`).sort().join(",")})`);
+    }
     const timelines: TimeColumn[] = [...first].map(([name, { type }]) => {
       const values = BigInt64Array.from(rows, (r) => r.times.get(name)!.value);
       const sorted = values.every((v, i) => i === 0 || values[i - 1]! <= v);
@@ -138,6 +144,15 @@ export class ChunkBuilder {
       return { descriptor: d, itemType: array.type, data: b.seal(), field };
     });
   }
+}
+
+/** Descriptor keys, computed once per descriptor object (archetypes reuse theirs for every row). */
+const keys = new WeakMap<ComponentDescriptor, string>();
+
+function keyOf(d: ComponentDescriptor): string {
+  let k = keys.get(d);
+  if (k === undefined) keys.set(d, (k = descriptorKey(d)));
+  return k;
 }
 
 /** A new builder for `entityPath`. */
