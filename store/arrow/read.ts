@@ -102,7 +102,8 @@ interface ParsedFields {
   rel: number;
   count: number;
   bytes: Uint8Array;
-  view: DataView;
+  /** `bytes` as whole 32-bit words (its copy starts 4-aligned). */
+  words: Int32Array;
   work: number;
   fields: Field[];
 }
@@ -130,19 +131,23 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   r.track();
   const fields = r.tablesIn(v).map((f) => readField(f, 0));
   const bytes = r.bytes.slice(r.lo, r.hi);
-  recentFields.unshift({ rel: v.start - r.lo, count: v.length, bytes, view: new DataView(bytes.buffer), work: budget - r.budget, fields });
+  recentFields.unshift({ rel: v.start - r.lo, count: v.length, bytes, words: new Int32Array(bytes.buffer, 0, bytes.length >> 2), work: budget - r.budget, fields });
   if (recentFields.length > RECENT_FIELDS) recentFields.pop();
   return fields;
 }
 
-/** True when `b` holds the bytes of `want` at `at` (compared 4 bytes at a time). */
-function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; view: DataView }): boolean {
+/** True when `b` holds the bytes of `want` at `at` (4 bytes at a time where `b` is 4-aligned there). */
+function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; words: Int32Array }): boolean {
   const n = want.bytes.length;
   if (at < 0 || at + n > b.length) return false;
-  const x = viewOf(b.buffer), y = want.view, base = b.byteOffset + at;
   let i = 0;
-  for (; i + 4 <= n; i += 4) if (x.getInt32(base + i) !== y.getInt32(i)) return false;
-  for (; i < n; i++) if (b[at + i] !== want.bytes[i]) return false;
+  if ((b.byteOffset + at) % 4 === 0) {
+    const x = new Int32Array(b.buffer, b.byteOffset + at, n >> 2), y = want.words;
+    for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
+    i = y.length * 4;
+  }
+  const w = want.bytes;
+  for (; i < n; i++) if (b[at + i] !== w[i]) return false;
   return true;
 }
 
