@@ -6,12 +6,40 @@ import type { LogMsg } from "../store/logmsg.ts";
 
 /** Time spent consuming per turn of the event loop, so sockets and timers keep being served. */
 const SLICE_MS = 8;
+/** Default queue high-water mark; with a memory limit, at most an eighth of it. */
+const HIGH_WATER = 256 << 20;
+/** With a memory limit, the process's memory is checked each time this fraction of it was consumed. */
+const CHECK_FRACTION = 1 / 32;
+
+/** The store as the memory budget sees it: what it holds, and its own limit, which the budget lowers. */
+export interface MemoryStore {
+  readonly bytes: number;
+  memoryLimit: number | null;
+  /** Drops old data if the store holds more than its limit. */
+  enforceLimit(): void;
+}
+
+/**
+ * A limit on the whole process's memory (Rerun's `--memory-limit` counts every allocation, not only
+ * the store): the store gets what the rest of the process leaves, and garbage is collected in time.
+ */
+export interface MemoryBudget {
+  /** Bytes the process may use. */
+  limit: number;
+  store: MemoryStore;
+  /** Resident bytes of the process (default `process.memoryUsage.rss()`). */
+  rss?: () => number;
+  /** Collects garbage, fully or only the young generation (default Bun's `Bun.gc`; a no-op elsewhere). */
+  gc?: (full: boolean) => void;
+}
 
 export interface IngestOptions {
   /** Receives every message, in arrival order. */
   consume: (msg: LogMsg) => void;
-  /** Above this many queued bytes, `onPressure(true)`; back below half of it, `onPressure(false)`. */
+  /** Above this many queued bytes, `onPressure(true)`; back below half of it, `onPressure(false)` (default 256 MiB, ≤ memory limit / 8). */
   highWaterBytes?: number;
+  /** Keep the process under a memory limit. */
+  memory?: MemoryBudget;
   onPressure?: (high: boolean) => void;
   /** A consumer failure for one message; the queue goes on with the next. */
   onError?: (error: Error, msg: LogMsg) => void;
@@ -33,11 +61,17 @@ export class Ingest {
   private high = false;
   private idleWaiters: (() => void)[] = [];
   private readonly now: () => number;
+  /** Queued bytes above which `onPressure(true)` is called. */
+  readonly highWaterBytes: number;
+  private readonly budget: Budget | null;
   /** Messages consumed so far. */
   consumed = 0;
 
   constructor(private readonly opts: IngestOptions) {
     this.now = opts.now ?? (() => performance.now());
+    const limit = opts.memory?.limit;
+    this.highWaterBytes = opts.highWaterBytes ?? (limit === undefined ? HIGH_WATER : Math.min(HIGH_WATER, limit / 8));
+    this.budget = opts.memory ? new Budget(opts.memory, this.highWaterBytes) : null;
   }
 
   /** Queues messages (one packet's worth, or one file chunk's). */
@@ -47,8 +81,7 @@ export class Ingest {
     for (const m of msgs) bytes += m.kind === "ArrowMsg" ? m.ipc.length : 256;
     this.queue.push({ msgs, bytes, at: this.now(), next: 0 });
     this.bytes += bytes;
-    const hw = this.opts.highWaterBytes;
-    if (hw !== undefined && !this.high && this.bytes > hw) {
+    if (!this.high && this.bytes > this.highWaterBytes) {
       this.high = true;
       this.opts.onPressure?.(true);
     }
@@ -92,6 +125,7 @@ export class Ingest {
       this.consumed++;
       if (b.next === b.msgs.length) {
         this.bytes -= b.bytes;
+        this.budget?.consumed(b.bytes);
         this.queue[this.head++] = undefined as unknown as Batch;
       }
     }
@@ -99,8 +133,7 @@ export class Ingest {
       this.queue.splice(0, this.head);
       this.head = 0;
     }
-    const hw = this.opts.highWaterBytes;
-    if (this.high && hw !== undefined && this.bytes <= hw / 2) {
+    if (this.high && this.bytes <= this.highWaterBytes / 2) {
       this.high = false;
       this.opts.onPressure?.(false);
     }
@@ -110,5 +143,37 @@ export class Ingest {
       this.idleWaiters = [];
       for (const w of waiters) w();
     }
+  }
+}
+
+/**
+ * Keeps the process under `limit`: every `limit / 32` bytes consumed, young garbage (read buffers,
+ * packets of dropped messages) is collected and the store's limit set to what the rest of the process
+ * leaves (its resident size minus the store, a full ingest queue and some garbage); after the store dropped data,
+ * or when over the limit, a full collection gives the memory back.
+ */
+class Budget {
+  private sinceCheck = 0;
+  private storeBytes = 0;
+  private readonly rss: () => number;
+  private readonly gc: (full: boolean) => void;
+
+  constructor(private readonly opts: MemoryBudget, private readonly highWater: number) {
+    this.rss = opts.rss ?? (() => process.memoryUsage.rss());
+    this.gc = opts.gc ?? ((full) => (globalThis as { Bun?: { gc(full: boolean): void } }).Bun?.gc(full));
+  }
+
+  /** Notes `bytes` consumed; checks the process's memory when due. */
+  consumed(bytes: number): void {
+    this.sinceCheck += bytes;
+    if (this.sinceCheck < this.opts.limit * CHECK_FRACTION) return;
+    this.sinceCheck = 0;
+    const { store, limit } = this.opts;
+    this.gc(store.bytes < this.storeBytes || this.rss() > limit);
+    const rest = Math.max(0, this.rss() - store.bytes);
+    // Room for a full queue, and for the garbage of two check intervals.
+    store.memoryLimit = Math.max(limit / 4, limit - rest - this.highWater - 2 * limit * CHECK_FRACTION);
+    store.enforceLimit();
+    this.storeBytes = store.bytes;
   }
 }

@@ -16,8 +16,6 @@ import { startWeb, type Web } from "./web.ts";
 const TEST_RECEIVE_TIMEOUT_MS = 12_000;
 /** On shutdown, how long connected SDKs get to deliver what they already sent. */
 const SHUTDOWN_DRAIN_MS = 1000;
-/** Queued Arrow bytes above which TCP clients are paused. */
-const INGEST_HIGH_WATER = 256 << 20;
 
 /** Something that takes every received message (the store, the relay…). */
 export interface Consumer {
@@ -30,7 +28,8 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
     const socket = await probe("127.0.0.1", opts.port);
     if (socket) return forwardToRunning(opts, socket, log);
   }
-  const hub = new Hub({ memoryLimit: opts.web === "none" ? opts.memoryLimit : opts.serverMemoryLimit });
+  const memoryLimit = opts.web === "none" ? opts.memoryLimit : opts.serverMemoryLimit;
+  const hub = new Hub({ memoryLimit });
   const consumers: Consumer[] = [hub];
 
   const sink = opts.save ? new RrdFileSink(opts.save) : null;
@@ -41,8 +40,10 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
       sink?.write(msg);
       for (const c of consumers) c.add(msg);
     },
-    highWaterBytes: INGEST_HIGH_WATER,
-    onPressure: (high) => tcp.setPaused(high),
+    memory: memoryLimit === null ? undefined : { limit: memoryLimit, store: hub },
+    // With --drop-at-latency the congestion law bounds the queue (it sees the queue's age); pausing
+    // the sockets would hide the backlog in the clients, where nothing can be dropped.
+    onPressure: (high) => opts.dropAtLatencySec === null && tcp.setPaused(high),
     onError: (e) => log("warn", `Failed to add incoming msg: ${e.message}`),
   });
   const goodbyes: (() => void)[] = [];

@@ -13,9 +13,9 @@ class Writer {
   view: DataView;
   pos = 0;
 
-  constructor(capacity: number) {
-    this.buf = new Uint8Array(capacity);
-    this.view = new DataView(this.buf.buffer);
+  constructor(capacity: number, into?: Uint8Array) {
+    this.buf = into && into.length >= capacity ? into : new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
 
   reserve(n: number): void {
@@ -66,9 +66,9 @@ class Writer {
   }
 }
 
-/** Encodes one relay frame: `RR00` + bincode(LogMsg). */
-export function encodeRelayFrame(msg: LogMsg): Uint8Array {
-  const w = new Writer(msg.kind === "ArrowMsg" ? msg.ipc.length + 256 : 256);
+/** Encodes one relay frame: `RR00` + bincode(LogMsg); into `into` when it is large enough (the result is then a view of it). */
+export function encodeRelayFrame(msg: LogMsg, into?: Uint8Array): Uint8Array {
+  const w = new Writer(msg.kind === "ArrowMsg" ? msg.ipc.length + 256 : 256, into);
   w.buf.set(RELAY_PREFIX);
   w.pos = 4;
   switch (msg.kind) {

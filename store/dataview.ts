@@ -9,7 +9,7 @@ let lastView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 /** A DataView over all of `buffer` (address bytes at their `byteOffset` in it). */
 export function viewOf(buffer: ArrayBufferLike): DataView<ArrayBufferLike> {
   if (buffer === lastBuffer) return lastView;
-  const view = new DataView(buffer);
+  const view = new DataView(buffer, 0, buffer.byteLength);
   // Only small buffers are remembered: holding on to the last one must not pin much memory.
   if (buffer.byteLength <= CACHED_MAX) {
     lastBuffer = buffer;

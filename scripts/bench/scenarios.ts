@@ -4,8 +4,13 @@
  * each, in their own file, when those parts land.
  */
 import { b1 } from "./b1.ts";
+import { b11 } from "./b11.ts";
+import { b12 } from "./b12.ts";
 import { b13 } from "./b13.ts";
+import { b2 } from "./b2.ts";
 import { b3 } from "./b3.ts";
+import { b4 } from "./b4.ts";
+import { b5 } from "./b5.ts";
 import { b6 } from "./b6.ts";
 import { b7 } from "./b7.ts";
 import { b10 } from "./relay.ts";
@@ -14,4 +19,4 @@ import { b21, b22 } from "./viewer.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Every scenario the runner knows. */
-export const SCENARIOS: Scenario[] = [b1, b3, b6, b7, b10, b13, b20, b21, b22];
+export const SCENARIOS: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b10, b11, b12, b13, b20, b21, b22];

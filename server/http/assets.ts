@@ -29,8 +29,10 @@ export async function loadAssets(): Promise<Assets> {
   const embedded = (globalThis as unknown as { Bun?: { embeddedFiles: readonly Blob[] } }).Bun?.embeddedFiles ?? [];
   const pack = embedded.find((f) => /rerun-assets[^/]*\.pack$/.test((f as File).name));
   if (!pack) return diskAssets();
-  const assets = readPack(new Uint8Array(await pack.arrayBuffer()));
-  return { source: "embedded", get: async (path) => assets.get(path) ?? null };
+  // Read on the first request, not at start-up: the pack (~10 MB, mostly the official viewer's wasm)
+  // would otherwise sit in the heap of every process, also those nobody opens a browser on.
+  let assets: Promise<Map<string, Asset>> | null = null;
+  return { source: "embedded", get: async (path) => (await (assets ??= pack.arrayBuffer().then((b) => readPack(new Uint8Array(b))))).get(path) ?? null };
 }
 
 /** The file behind an asset path on disk, or null (official files are listed; ours must stay under dist/viewer). */

@@ -2,17 +2,21 @@
  * What a new relay viewer receives first: every store info, the blueprints and their activations,
  * then the recordings' chunks (static ones first), replayed from the store. The chunk list is taken
  * when the viewer connects (later rows reach it live, never twice); frames are encoded as it drains.
+ * A chunk still stored as it arrived is sent as the message that brought it (no re-encoding).
  */
 import { encodeRelayFrame } from "../../store/bincode.ts";
 import type { Chunk } from "../../store/chunk.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import type { Hub } from "../../store/db/hub.ts";
-import type { LogMsg, StoreId } from "../../store/logmsg.ts";
+import type { ArrowMsg, LogMsg, StoreId } from "../../store/logmsg.ts";
 
 type Item = LogMsg | { storeId: StoreId; chunk: Chunk };
 
+/** The message that brought a chunk, if it is still stored as it arrived. */
+export type WireLookup = (chunk: Chunk) => ArrowMsg | undefined;
+
 /** The history frames of `hub` as of now (the lists are taken at once), encoded lazily. */
-export function historyFrames(hub: Hub): Generator<Uint8Array> {
+export function historyFrames(hub: Hub, wire: WireLookup = () => undefined): Generator<Uint8Array> {
   const first: Item[] = [], statics: Item[] = [], temporal: Item[] = [];
   const stores = hub.stores();
   for (const db of stores) if (db.storeInfo) first.push(db.storeInfo);
@@ -24,15 +28,19 @@ export function historyFrames(hub: Hub): Generator<Uint8Array> {
     }
     for (const chunk of db.chunks()) (chunk.timelines.length === 0 ? statics : temporal).push({ storeId: db.id, chunk });
   }
-  return encode([first, statics, temporal]);
+  return encode([first, statics, temporal], wire);
 }
 
-function* encode(lists: Item[][]): Generator<Uint8Array> {
+/** The frames, written one at a time into one reused buffer: each is sent (and copied by the socket) before the next is made. */
+function* encode(lists: Item[][], wire: WireLookup): Generator<Uint8Array> {
+  let scratch: Uint8Array = new Uint8Array(0);
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) {
       const item = list[i]!;
       list[i] = undefined as unknown as Item; // lets the store free what its GC dropped meanwhile
-      yield encodeRelayFrame("chunk" in item ? chunkMsg(item.storeId, item.chunk) : item);
+      const frame = encodeRelayFrame("chunk" in item ? (wire(item.chunk) ?? chunkMsg(item.storeId, item.chunk)) : item, scratch);
+      if (frame.buffer !== scratch.buffer) scratch = new Uint8Array(frame.buffer);
+      yield frame;
     }
   }
 }

@@ -4,9 +4,10 @@
  * store. Slow viewers queue on their own, and one over its byte cap is dropped with a WARN.
  */
 import { encodeRelayFrame } from "../../store/bincode.ts";
+import type { Chunk } from "../../store/chunk.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import type { Hub } from "../../store/db/hub.ts";
-import type { LogMsg } from "../../store/logmsg.ts";
+import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import type { LogFn } from "../log.ts";
 import type { Socket } from "../runtime/types.ts";
 import { type ClientLimits, RelayClient } from "./client.ts";
@@ -21,6 +22,8 @@ export class Relay {
   served = 0;
   private readonly clients = new Set<RelayClient>();
   private readonly unsubscribe: (() => void)[];
+  /** The message each chunk arrived in, while the store keeps that chunk as it is (compaction makes new ones). */
+  private readonly wire = new WeakMap<Chunk, ArrowMsg>();
 
   constructor(
     private readonly hub: Hub,
@@ -29,7 +32,11 @@ export class Relay {
   ) {
     this.unsubscribe = [
       hub.on("store-info", ({ db }) => this.broadcast(db.storeInfo!)),
-      hub.on("chunk-added", ({ db, chunk, msg }) => this.clients.size > 0 && this.broadcast(msg ?? chunkMsg(db.id, chunk))),
+      hub.on("chunk-added", ({ db, chunk, msg }) => {
+        // Only when the chunk views the message's own bytes: keeping the message then costs no memory.
+        if (msg && chunk.rowIdTimeNs.buffer === msg.ipc.buffer) this.wire.set(chunk, msg);
+        if (this.clients.size > 0) this.broadcast(msg ?? chunkMsg(db.id, chunk));
+      }),
       hub.on("blueprint-activation", ({ command }) => this.broadcast(command)),
     ];
   }
@@ -39,9 +46,14 @@ export class Relay {
     return this.clients.size;
   }
 
+  /** The history a viewer connecting now gets, as frames encoded lazily (one buffer: a frame is valid until the next is taken). */
+  history(): Generator<Uint8Array> {
+    return historyFrames(this.hub, (chunk) => this.wire.get(chunk));
+  }
+
   /** A new viewer: it gets the history, then live messages. */
   connect(peer: string, socket: Socket): RelayClient {
-    const client = new RelayClient(peer, socket, historyFrames(this.hub), this.limits);
+    const client = new RelayClient(peer, socket, this.history(), this.limits);
     this.clients.add(client);
     this.served++;
     this.log("debug", `New web socket client connected: ${peer}`);

@@ -12,7 +12,7 @@ export interface Listener {
 
 /** A server-side WebSocket, with what back-pressure needs. */
 export interface Socket {
-  /** Queues one message (binary for bytes, text for a string); never throws. */
+  /** Queues one message (binary for bytes, text for a string), copying it: the caller may reuse `data` at once; never throws. */
   send(data: Uint8Array | string): void;
   /** Bytes accepted by `send` but not yet handed to the network. */
   buffered(): number;

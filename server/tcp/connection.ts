@@ -2,7 +2,7 @@
  * One SDK client connection as a state machine over a byte stream (spec §1.2–1.5): handshake, then
  * u32-LE-length-prefixed packets, each a self-contained RRD stream. Knows nothing about sockets.
  */
-import { decodeRrd } from "../../store/decoder.ts";
+import { RrdDecoder } from "../../store/decoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
 import type { LogFn } from "../log.ts";
 import { ByteQueue } from "./bytes.ts";
@@ -117,7 +117,7 @@ export class Connection {
     ctx.congestion?.update(ctx.queueLatencySec());
     let msgs: LogMsg[];
     try {
-      msgs = decodeRrd(packet, (text) => ctx.logOnce("warn", text));
+      msgs = decodePacket(packet, (text) => ctx.logOnce("warn", text));
     } catch (e) {
       this.closeWithWarning((e as Error).message);
       return;
@@ -146,4 +146,19 @@ export class Connection {
     this.buf.clear();
     this.ctx.onClose(error);
   }
+}
+
+/**
+ * Decodes one packet (a whole RRD stream), handing its buffer over to the decoder: large messages are
+ * decoded in place and the store keeps views into it. That is sound because a packet is either a fresh
+ * copy (`ByteQueue.take` joining reads) or a view into the runtime's read buffer, which Bun, Node and
+ * Deno allocate anew for every read and never touch again (tests/tcp/adopt.test.ts checks it); nothing
+ * here writes to a packet once taken.
+ */
+function decodePacket(packet: Uint8Array, onWarning: (text: string) => void): LogMsg[] {
+  const out: LogMsg[] = [];
+  const d = new RrdDecoder({ onMessage: (m) => out.push(m), onWarning, adopt: true });
+  d.push(packet);
+  d.finish();
+  return out;
 }

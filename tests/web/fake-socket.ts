@@ -9,7 +9,8 @@ export class FakeSocket implements Socket {
   private drains: (() => void)[] = [];
 
   send(data: Uint8Array | string): void {
-    if (!this.closed) this.sent.push(data);
+    // A real socket copies what it is given (the relay reuses its history buffer): so does the fake.
+    if (!this.closed) this.sent.push(typeof data === "string" ? data : data.slice());
   }
   buffered(): number {
     return this.backlog;

@@ -1,0 +1,236 @@
+/**
+ * The TCP ingest harness of B1/B2/B11/B12: an SDK client in a Worker (its own thread, so client and
+ * server use both CPUs) sending Rerun 0.22 TCP packets (handshake, u32-LE length, one RRD stream each),
+ * and two receivers in this thread: our TCP server + ingest queue + store Hub wired as server/run.ts
+ * wires them, and the anchor, a raw Bun framed-socket sink that reads the frames and discards them.
+ * This file is also the Worker's entry (below `if (!isMainThread)`).
+ */
+import net from "node:net";
+import { Ingest } from "../../server/ingest.ts";
+import { startSdkServer } from "../../server/tcp/server.ts";
+import { Hub } from "../../store/db/hub.ts";
+import { encodePacketStream } from "../../store/encoder.ts";
+import type { LogMsg } from "../../store/logmsg.ts";
+import { stat, type Stat } from "./measure.ts";
+
+/** Milliseconds since the epoch, sub-ms precise, on the same clock in every thread (Bun's hrtime starts anew per Worker). */
+export function nowMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Where the Worker gets its packets: a module exporting `fn(...args): Packets`. */
+export interface DataSpec {
+  module: string;
+  fn: string;
+  args: unknown[];
+}
+
+/** Packets to send (each a whole RRD stream) and which of them carry an ArrowMsg, with its max `frame`. */
+export interface Packets {
+  packets: Uint8Array[];
+  /** Per packet: the max value on the `frame` timeline of its ArrowMsg, or -1 for other messages. */
+  frames: number[];
+}
+
+/** What one send took: when the first byte went out, when each packet was handed to the socket, and when it was due (paced). */
+export interface Sent {
+  t0: number;
+  sent: Float64Array<ArrayBuffer>;
+  /** When a paced client meant to send each packet (as an SDK logs it, whether or not the socket takes it then); else `sent`. */
+  due: Float64Array<ArrayBuffer>;
+}
+
+/** How to send: `pace` in bytes/s (default: as fast as the socket takes them). */
+export interface SendOptions {
+  port: number;
+  pace?: number;
+}
+
+type ToWorker = { type: "load"; spec: DataSpec } | ({ type: "send" } & SendOptions);
+type FromWorker = { type: "loaded"; count: number; bytes: number; frames: number[] } | ({ type: "sent" } & Sent) | { type: "error"; text: string };
+
+/** An SDK client in its own thread holding one data set. */
+export class Client {
+  private pending: ((m: FromWorker) => void) | null = null;
+  count = 0;
+  bytes = 0;
+  frames: number[] = [];
+
+  private constructor(private readonly worker: Worker) {
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.pending?.(e.data);
+  }
+
+  /** Starts a Worker and has it build the packets of `spec`. */
+  static async start(spec: DataSpec): Promise<Client> {
+    const c = new Client(new Worker(new URL(import.meta.url).href));
+    const m = await c.ask({ type: "load", spec });
+    if (m.type !== "loaded") throw new Error("client: unexpected answer");
+    Object.assign(c, { count: m.count, bytes: m.bytes, frames: m.frames });
+    return c;
+  }
+
+  /** Connects, handshakes and sends every packet (paced if asked), then closes the connection. */
+  async send(opts: SendOptions): Promise<Sent> {
+    const m = await this.ask({ type: "send", ...opts });
+    if (m.type !== "sent") throw new Error("client: unexpected answer");
+    return m;
+  }
+
+  /** Ends the Worker. */
+  close(): void {
+    this.worker.terminate();
+  }
+
+  private ask(msg: ToWorker): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      this.pending = (m) => (m.type === "error" ? reject(new Error(`client: ${m.text}`)) : resolve(m));
+      this.worker.postMessage(msg);
+    });
+  }
+}
+
+/** A receiver listening on 127.0.0.1: `done` resolves with the time (nowMs) its `expect`-th message or frame was handled. */
+export interface Receiver {
+  port: number;
+  done: Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Our server: SDK TCP server → ingest queue → store Hub (as server/run.ts wires them); counts ArrowMsgs queryable in the store. */
+export async function ourReceiver(expect: number, onChunk?: () => void): Promise<Receiver & { hub: Hub }> {
+  const hub = new Hub();
+  let n = 0, finish!: (t: number) => void;
+  const done = new Promise<number>((r) => (finish = r));
+  if (onChunk) hub.on("chunk-added", onChunk);
+  const ingest = new Ingest({
+    consume: (m) => {
+      hub.add(m);
+      if (m.kind === "ArrowMsg" && ++n === expect) finish(nowMs());
+    },
+    highWaterBytes: 256 << 20,
+    onPressure: (high) => tcp.setPaused(high),
+  });
+  const tcp = await startSdkServer({
+    bind: "127.0.0.1",
+    port: 0,
+    quiet: true,
+    log: () => {},
+    onMessages: (msgs) => ingest.push(msgs),
+    queueLatencySec: () => ingest.latencySec(),
+  });
+  return { port: tcp.port, done, hub, close: () => tcp.close() };
+}
+
+/** The anchor: a raw Bun socket server that walks the handshake and u32-length-prefixed frames and discards them. */
+export function sinkReceiver(expect: number): Receiver {
+  let finish!: (t: number) => void;
+  const done = new Promise<number>((r) => (finish = r));
+  // `skip` bytes of handshake or frame body to pass over, then a 4-byte length gathered in `len`/`got`.
+  const server = Bun.listen<{ skip: number; len: number; got: number; frames: number }>({
+    hostname: "127.0.0.1",
+    port: 0,
+    socket: {
+      open: (s) => void (s.data = { skip: 7, len: 0, got: -1, frames: 0 }),
+      data: (s, bytes) => {
+        const st = s.data;
+        for (let at = 0; at < bytes.length;) {
+          if (st.skip > 0) {
+            const k = Math.min(st.skip, bytes.length - at);
+            st.skip -= k;
+            at += k;
+            if (st.skip > 0) break;
+          } else {
+            st.len |= bytes[at++]! << (8 * ++st.got);
+            if (st.got < 3) continue;
+            st.skip = st.len >>> 0;
+            st.len = 0;
+            st.got = -1;
+          }
+          if (st.skip === 0 && st.got === -1 && ++st.frames === expect + 1) finish(nowMs());
+        }
+      },
+    },
+  });
+  return { port: server.port, done, close: async () => server.stop(true) };
+}
+
+/** One timed transfer: `receiver(expect)` started, the client's packets sent; seconds from first byte to `done`. */
+export async function transfer(client: Client, receiver: (expect: number) => Promise<Receiver> | Receiver, expect: number, pace?: number): Promise<{ secs: number; sent: Sent }> {
+  const r = await receiver(expect);
+  try {
+    const [end, sent] = await Promise.all([r.done, client.send({ port: r.port, pace })]);
+    return { secs: (end - sent.t0) / 1000, sent };
+  } finally {
+    await r.close();
+  }
+}
+
+/**
+ * MB/s of ours and of the anchor on the client's packets: a warm-up and `runs` timed transfers each,
+ * interleaved (ours, anchor, ours, …), a full GC before each.
+ */
+export async function tcpRates(client: Client, runs: number, arrows: number): Promise<[Stat, Stat]> {
+  const secs: number[][] = [[], []];
+  const ways = [(n: number) => ourReceiver(n), (n: number) => sinkReceiver(n)];
+  for (let i = 0; i <= runs; i++) {
+    for (const [w, way] of ways.entries()) {
+      Bun.gc(true);
+      const { secs: s } = await transfer(client, way, w === 0 ? arrows : client.count);
+      if (i > 0) secs[w]!.push(s);
+    }
+  }
+  const mb = client.bytes / 1e6;
+  return [stat(secs[0]!.map((s) => mb / s)), stat(secs[1]!.map((s) => mb / s))];
+}
+
+/** One packet per message (Rerun 0.22's TCP sink), with the max `frame` of each ArrowMsg. */
+export function packetsOf(msgs: LogMsg[]): Packets {
+  const frame = (m: LogMsg) => (m.kind === "ArrowMsg" ? Number(m.timepointMax.find((e) => e.timeline.name === "frame")?.value ?? 0) : -1);
+  return { packets: msgs.map(encodePacketStream), frames: msgs.map(frame) };
+}
+
+/** Sends `packets` on a fresh connection to 127.0.0.1:`port`, as the 0.22 SDK does (two writes per packet). */
+async function sendAll(packets: Uint8Array[], { port, pace }: SendOptions): Promise<Sent> {
+  const socket = net.connect({ port, host: "127.0.0.1", noDelay: true });
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  const sent = new Float64Array(new ArrayBuffer(8 * packets.length)), due = new Float64Array(new ArrayBuffer(8 * packets.length));
+  const t0 = nowMs();
+  socket.write(new Uint8Array([1, 0, 0x72, 0x65, 0x72, 0x75, 0x6e])); // protocol version 1, "rerun"
+  let bytes = 0;
+  for (const [i, p] of packets.entries()) {
+    if (pace) {
+      due[i] = t0 + (bytes / pace) * 1000;
+      if (due[i]! > nowMs()) await Bun.sleep(due[i]! - nowMs());
+    }
+    const head = new Uint8Array(4);
+    new DataView(head.buffer).setUint32(0, p.length, true);
+    sent[i] = nowMs();
+    if (!pace) due[i] = sent[i]!;
+    socket.write(head);
+    if (!socket.write(p)) await new Promise((resolve) => socket.once("drain", resolve));
+    bytes += p.length + 4;
+  }
+  socket.end();
+  await closed;
+  return { t0, sent, due };
+}
+
+if (!Bun.isMainThread) {
+  let data: Packets = { packets: [], frames: [] };
+  const reply = (m: FromWorker, transfer: ArrayBuffer[] = []) => postMessage(m, { transfer });
+  self.onmessage = async ({ data: m }: MessageEvent<ToWorker>) => {
+    try {
+      if (m.type === "load") {
+        const mod = await import(m.spec.module);
+        data = await mod[m.spec.fn](...m.spec.args);
+        reply({ type: "loaded", count: data.packets.length, bytes: data.packets.reduce((n, p) => n + p.length + 4, 7), frames: data.frames });
+      } else if (m.type === "send") {
+        const s = await sendAll(data.packets, m);
+        reply({ type: "sent", ...s }, [s.sent.buffer, s.due.buffer]);
+      }
+    } catch (e) {
+      reply({ type: "error", text: (e as Error).stack ?? String(e) });
+    }
+  };
+}

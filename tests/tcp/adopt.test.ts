@@ -1,0 +1,47 @@
+import { expect, test } from "bun:test";
+import net from "node:net";
+import { encodePacketStream } from "../../store/encoder.ts";
+import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
+import { chunkFromIpc } from "../../store/transport.ts";
+import { Gen } from "../../scripts/bench/gen.ts";
+import { TestClient } from "./client.ts";
+import { record } from "./harness.ts";
+
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+test("the runtime hands every read a buffer of its own and never writes to it again (what adopting packets relies on)", async () => {
+  const kept: Uint8Array[] = [], copies: Uint8Array[] = [];
+  const server = net.createServer((s) => s.on("data", (b: Uint8Array) => (kept.push(b), copies.push(b.slice()))));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const c = await TestClient.connect((server.address() as net.AddressInfo).port);
+  for (let i = 0; i < 40; i++) await c.write(new Uint8Array(300_000).fill(i));
+  await c.end();
+  await new Promise<void>((r) => server.close(() => r()));
+  expect(kept.length).toBeGreaterThan(1);
+  expect(new Set(kept.map((b) => b.buffer)).size).toBe(kept.length);
+  kept.forEach((b, i) => expect(same(b, copies[i]!)).toBe(true));
+});
+
+test("large messages are kept as aligned views of their packet, intact after the packets that follow", async () => {
+  const g = new Gen(5);
+  const msgs: LogMsg[] = [g.msg(g.points("/big", 20_000)), g.msg(g.scalar("/small")), g.msg(g.points("/big", 30_001)), g.msg(g.points("/big", 9_000))];
+  const r = await record();
+  const c = await TestClient.connect(r.port);
+  await c.handshake();
+  await c.send(msgs);
+  await c.end();
+  expect(await r.closed(c.addr)).toBeNull();
+  const got = r.msgs(c.addr) as ArrowMsg[];
+  expect(got.length).toBe(msgs.length);
+  got.forEach((m, i) => {
+    expect(same(m.ipc, (msgs[i] as ArrowMsg).ipc)).toBe(true);
+    expect(m.ipc.byteOffset % 8).toBe(0);
+    expect(chunkFromIpc(m.ipc).numRows).toBe(1);
+  });
+  // In place: the IPC bytes live in a buffer at most twice their packet, not in a copy of their own size.
+  const packet = encodePacketStream(msgs[2]!).length;
+  expect(got[2]!.ipc.buffer.byteLength).toBeGreaterThanOrEqual(packet);
+  expect(got[2]!.ipc.buffer.byteLength).toBeLessThanOrEqual(2 * packet);
+  expect(got[1]!.ipc.buffer.byteLength).toBeLessThan(packet);
+  await r.server.close();
+});
