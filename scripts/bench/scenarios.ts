@@ -13,10 +13,12 @@ import { b4 } from "./b4.ts";
 import { b5 } from "./b5.ts";
 import { b6 } from "./b6.ts";
 import { b7 } from "./b7.ts";
+import { b8 } from "./b8.ts";
+import { b9 } from "./b9.ts";
 import { b10 } from "./relay.ts";
 import { b20 } from "./sdk.ts";
 import { b21, b22 } from "./viewer.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Every scenario the runner knows. */
-export const SCENARIOS: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b10, b11, b12, b13, b20, b21, b22];
+export const SCENARIOS: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b20, b21, b22];

@@ -2,75 +2,235 @@
  * The chunks of one (entity, timeline, component), ordered by their first time, with a running
  * maximum of their last times so that latest-at scans can stop early. Chunks usually arrive in
  * time order, so adding or growing the last chunk is O(1); anything else re-sorts lazily.
+ *
+ * Design choice: queries touch as few objects as possible, because a pass over 10 k entities is
+ * bound by memory latency, not by arithmetic. Bounds are 32-bit words in typed arrays (exact over
+ * i64, no BigInt per step), and those of the last chunk also sit in plain fields; each membership
+ * (`Member`) caches the chunk, column, time words and row order a query needs, refreshed only when
+ * its slot changes.
  */
-import type { TimeSpan } from "./slot.ts";
+import type { ArrayData } from "../arrow/types.ts";
+import type { Chunk, ComponentColumn } from "../chunk.ts";
+import { before, type RowKeys } from "./keys.ts";
+import type { Slot, TimeSpan } from "./slot.ts";
 
-/** Spans sorted by first time, with running maxima of their last times. */
+let generation = 0;
+
+/** A counter bumped by every change to any member or list of any store in the process (see `Member.stamp`). */
+export function indexGeneration(): number {
+  return generation;
+}
+
+/**
+ * One chunk in one list: the slot's span on the list's timeline, and query state cached per slot
+ * version. Fields are declared hottest first: a query reads the first ones, in one or two cache lines.
+ */
+export class Member {
+  /** Bumped when the slot's rows change and, while it is its list's last member, when the list changes: state read at one stamp holds while it is unchanged. */
+  stamp = 0;
+  /** False once the slot changed (rows appended, sealed): `refresh` before reading the fields below. */
+  fresh = false;
+  /** The time column as 32-bit words: row i's high (signed) word at [2i + 1], its low word at [2i] (read `>>> 0`). */
+  tw: Int32Array | null = null;
+  /** Row indices in (time, rowId) order, or null when that is the row order. */
+  order: Int32Array | null = null;
+  /** Number of rows. */
+  n = 0;
+  /** No null entries in the column (nothing to skip). */
+  dense = false;
+  /** Words of the first and last time in (time, rowId) order, and the nanoseconds between them (for interpolation). */
+  firstHi = 0;
+  firstLo = 0;
+  lastHi = 0;
+  lastLo = 0;
+  width = 0;
+  chunk: Chunk | null = null;
+  column: ComponentColumn | null = null;
+  times: BigInt64Array | null = null;
+  readonly list: ChunkList;
+  readonly span: TimeSpan;
+  /** The index of the list's component among the chunk's columns. */
+  private readonly col: number;
+
+  constructor(list: ChunkList, span: TimeSpan, col: number) {
+    this.list = list;
+    this.span = span;
+    this.col = col;
+  }
+
+  /** The slot of the chunk. */
+  get slot(): Slot {
+    return this.span.slot;
+  }
+
+  /** Word keys of (time, rowId) of the rows (for comparisons across chunks). */
+  get keys(): RowKeys {
+    return this.span.keys();
+  }
+
+  /** Notes that the slot's rows changed (appended, sealed). */
+  stale(): void {
+    this.fresh = false;
+    this.stamp++;
+    generation++;
+  }
+
+  /** Reloads the cached state from the slot's current chunk. */
+  refresh(): void {
+    const chunk = this.span.slot.chunk, column = chunk.components[this.col]!, keys = this.span.keys();
+    this.chunk = chunk;
+    this.column = column;
+    this.times = this.span.values();
+    this.order = this.span.order();
+    const tw = (this.tw = keys.th), n = (this.n = chunk.numRows), o = this.order;
+    const a = o === null ? 0 : o[0]!, b = o === null ? n - 1 : o[n - 1]!;
+    this.firstHi = tw[2 * a + 1]!;
+    this.firstLo = tw[2 * a]! >>> 0;
+    this.lastHi = tw[2 * b + 1]!;
+    this.lastLo = tw[2 * b]! >>> 0;
+    this.width = (this.lastHi - this.firstHi) * 4294967296 + (this.lastLo - this.firstLo);
+    this.dense = allValid(column.data);
+    this.fresh = true;
+  }
+}
+
+/** True if every entry of `data` is valid. */
+function allValid(data: ArrayData): boolean {
+  return data.type.kind !== "null" && (data.validity === null || data.nullCount === 0);
+}
+
+/** Members sorted by first time, with running maxima of their last times (hot fields first, as in `Member`). */
 export class ChunkList {
-  private readonly spans: TimeSpan[] = [];
-  /** pmax[k] = max of spans[0..k].max. */
-  private readonly pmax: bigint[] = [];
+  /** True once the list no longer answers alone for its (entity, timeline, component): dropped from its entity, or shadowed by static data (see `detach`). */
+  bypass = false;
+  /** Nothing changed since the last `settle`, which found `n` members. */
+  clean = true;
+  n = 0;
+  /** The last member, the words of its min, and of the running max of the members before it (valid after `settle`). */
+  last: Member | null = null;
+  lastMinHi = 0;
+  lastMinLo = 0;
+  prevMaxHi = 0;
+  prevMaxLo = 0;
+  private readonly members: Member[] = [];
+  /**
+   * Per member k, at [6k, 6k + 6): the words (high, low) of its min, of its max, and of the running
+   * max over members [0, k]; low words are read `>>> 0`. Null until the list has had two members.
+   */
+  private bounds: Int32Array | null = null;
+  /** Members [0, valid) have up-to-date bounds; the members are sorted unless `dirty`. */
+  private valid = 0;
   private dirty = false;
 
   /** Number of chunks. */
   get size(): number {
-    return this.spans.length;
+    return this.members.length;
   }
 
-  /** Adds a chunk's span. */
-  add(s: TimeSpan): void {
-    const n = this.spans.length;
-    this.spans.push(s);
-    if (this.dirty || (n > 0 && this.spans[n - 1]!.min > s.min)) this.dirty = true;
-    else this.pmax.push(n > 0 && this.pmax[n - 1]! > s.max ? this.pmax[n - 1]! : s.max);
+  /** Adds the membership of a slot's span (the list's component is its column `col`). */
+  add(span: TimeSpan, col: number): Member {
+    const m = new Member(this, span, col), n = this.members.length;
+    if (n > 0 && this.members[n - 1]!.span.min > span.min) this.dirty = true;
+    this.members.push(m);
+    this.unsettle();
+    return m;
   }
 
-  /** Notes that the bounds of `s` changed (rows were appended to its chunk). */
-  changed(s: TimeSpan): void {
-    const n = this.spans.length;
-    if (this.dirty || this.spans[n - 1] !== s || (n > 1 && this.spans[n - 2]!.min > s.min)) {
-      this.dirty = true;
-      return;
-    }
-    this.pmax[n - 1] = n > 1 && this.pmax[n - 2]! > s.max ? this.pmax[n - 2]! : s.max;
+  /** Notes that the bounds of `m` changed (rows were appended to its chunk). */
+  changed(m: Member): void {
+    const ms = this.members, n = ms.length;
+    if (ms[n - 1] !== m || (n > 1 && ms[n - 2]!.span.min > m.span.min)) this.dirty = true;
+    else if (this.valid === n) this.valid = n - 1;
+    this.unsettle();
   }
 
-  /** Removes a chunk's span. */
-  remove(s: TimeSpan): void {
-    const i = this.spans.indexOf(s);
+  /** Removes a membership. */
+  remove(m: Member): void {
+    const i = this.members.indexOf(m);
     if (i < 0) return;
-    this.spans.splice(i, 1);
-    this.pmax.length = 0;
+    this.members.splice(i, 1);
     this.dirty = true;
+    this.unsettle();
   }
 
-  /** Number of chunks whose first time is ≤ t: the candidates are spans [0, count). */
-  count(t: bigint): number {
-    this.settle();
-    let lo = 0, hi = this.spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid]!.min <= t) lo = mid + 1;
-      else hi = mid;
+  /** Marks the list as no longer answering alone: its entity dropped it, or static data shadows it. */
+  detach(): void {
+    this.bypass = true;
+    this.unsettle();
+  }
+
+  /** Brings the bounds up to date; returns the number of chunks. */
+  settle(): number {
+    if (this.clean) return this.n;
+    const ms = this.members, n = ms.length;
+    if (this.dirty) {
+      ms.sort((a, b) => (a.span.min < b.span.min ? -1 : a.span.min > b.span.min ? 1 : 0));
+      this.valid = 0;
+      this.dirty = false;
     }
-    return lo;
+    let b = this.bounds;
+    if (n > 1 && (b === null || b.length < 6 * n)) {
+      if (b === null) this.valid = 0;
+      const grown = new Int32Array(6 * Math.max(n, 2 * (b === null ? 0 : b.length / 6), 4));
+      if (b !== null) grown.set(b);
+      b = this.bounds = grown;
+    }
+    if (b !== null) {
+      for (let k = this.valid; k < n; k++) {
+        const s = ms[k]!.span, o = 6 * k;
+        b[o] = Number(s.min >> 32n);
+        b[o + 1] = Number(BigInt.asIntN(32, s.min));
+        const h = (b[o + 2] = Number(s.max >> 32n)), l = (b[o + 3] = Number(BigInt.asIntN(32, s.max))) >>> 0;
+        const earlier = k > 0 && before(h, l, b[o - 2]!, b[o - 1]! >>> 0);
+        b[o + 4] = earlier ? b[o - 2]! : h;
+        b[o + 5] = earlier ? b[o - 1]! : b[o + 3]!;
+      }
+    }
+    this.valid = n;
+    const last = (this.last = n > 0 ? ms[n - 1]! : null);
+    this.lastMinHi = last === null ? 0 : Number(last.span.min >> 32n);
+    this.lastMinLo = last === null ? 0 : Number(BigInt.asUintN(32, last.span.min));
+    this.prevMaxHi = n > 1 ? b![6 * n - 8]! : 0;
+    this.prevMaxLo = n > 1 ? b![6 * n - 7]! >>> 0 : 0;
+    this.clean = true;
+    return (this.n = n);
   }
 
-  /** The k-th span (by first time). */
-  at(k: number): TimeSpan {
-    return this.spans[k]!;
+  private unsettle(): void {
+    this.clean = false;
+    if (this.last !== null) this.last.stamp++;
+    generation++;
   }
 
-  /** The largest last time among spans [0, k]. */
-  maxUpTo(k: number): bigint {
-    return this.pmax[k]!;
+  /** Number of chunks whose first time is ≤ (hi, lo): the candidates are members [0, count). */
+  count(hi: number, lo: number): number {
+    const n = this.settle(), b = this.bounds;
+    if (n === 0 || !before(hi, lo, this.lastMinHi, this.lastMinLo)) return n;
+    let a = 0, z = n - 1;
+    while (a < z) {
+      const mid = (a + z) >> 1;
+      if (before(hi, lo, b![6 * mid]!, b![6 * mid + 1]! >>> 0)) z = mid;
+      else a = mid + 1;
+    }
+    return a;
   }
 
-  private settle(): void {
-    if (!this.dirty) return;
-    this.spans.sort((a, b) => (a.min < b.min ? -1 : a.min > b.min ? 1 : 0));
-    this.pmax.length = 0;
-    for (const s of this.spans) this.pmax.push(this.pmax.length > 0 && this.pmax[this.pmax.length - 1]! > s.max ? this.pmax[this.pmax.length - 1]! : s.max);
-    this.dirty = false;
+  /** The k-th member (by first time); valid after `settle`. */
+  at(k: number): Member {
+    return this.members[k]!;
+  }
+
+  /** True if every member in [0, k] ends before time (hi, lo); valid after `settle`. */
+  allEndBefore(k: number, hi: number, lo: number): boolean {
+    const b = this.bounds;
+    return b === null ? this.endsBefore(k, hi, lo) : before(b[6 * k + 4]!, b[6 * k + 5]! >>> 0, hi, lo);
+  }
+
+  /** True if member k ends before time (hi, lo); valid after `settle`. */
+  endsBefore(k: number, hi: number, lo: number): boolean {
+    const b = this.bounds;
+    if (b !== null) return before(b[6 * k + 2]!, b[6 * k + 3]! >>> 0, hi, lo);
+    const max = this.members[k]!.span.max;
+    return before(Number(max >> 32n), Number(BigInt.asUintN(32, max)), hi, lo);
   }
 }

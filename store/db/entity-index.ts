@@ -6,6 +6,7 @@ import { tuidCompare } from "../tuid.ts";
 import { ChunkList } from "./chunk-list.ts";
 import { RowKeys } from "./keys.ts";
 import type { Slot } from "./slot.ts";
+import { parentPath } from "./tree.ts";
 
 /** The static cell that currently wins for a component. */
 export interface StaticCell {
@@ -26,7 +27,31 @@ export class EntityIndex {
   /** Schema key → the chunk that compatible new chunks are appended to. */
   readonly open = new Map<string, Slot>();
 
+  /** True once any static cell is held (static cells are never removed). */
+  hasStatics = false;
+  private lineage: string[] | null = null;
+  /** The last list `list` found: a pass over many entities asks each for the same (timeline, component). */
+  private hitTimeline: string | null = null;
+  private hitName: string | null = null;
+  private hitList: ChunkList | undefined = undefined;
+
   constructor(readonly path: string) {}
+
+  /** The entity's path, then its parent's, up to the root `/`. */
+  ancestors(): readonly string[] {
+    if (this.lineage) return this.lineage;
+    const out: string[] = [];
+    for (let p: string | null = this.path; p !== null; p = parentPath(p)) out.push(p);
+    return (this.lineage = out);
+  }
+
+  /** The chunk list of component `name` on `timeline`, if any chunk holds it there. */
+  list(timeline: string, name: string): ChunkList | undefined {
+    if (timeline === this.hitTimeline && name === this.hitName) return this.hitList;
+    const list = this.lists.get(timeline)?.get(name);
+    if (list) (this.hitTimeline = timeline), (this.hitName = name), (this.hitList = list);
+    return list;
+  }
 
   /** Indexes a temporal slot under each of its timelines and components. */
   addTemporal(slot: Slot): void {
@@ -37,16 +62,18 @@ export class EntityIndex {
       if (!byComp) this.lists.set(timeline, (byComp = new Map()));
       for (const name of names) {
         let list = byComp.get(name);
-        if (!list) byComp.set(name, (list = new ChunkList()));
-        list.add(span);
-        slot.lists.push([list, span]);
+        if (!list) {
+          byComp.set(name, (list = new ChunkList()));
+          if (this.statics.has(name)) list.detach();
+        }
+        slot.lists.push(list.add(span, slot.columnIndex(name)));
       }
     }
   }
 
   /** Notes that rows were appended to `slot`. */
   changed(slot: Slot): void {
-    for (const [list, span] of slot.lists) list.changed(span);
+    for (const m of slot.lists) m.list.changed(m);
   }
 
   /** Indexes a static slot; returns the static slots it overwrote completely (to be dropped). */
@@ -65,6 +92,8 @@ export class EntityIndex {
       const rowId = rowIdAt(chunk, row);
       const cur = this.statics.get(name);
       if (!cur || tuidCompare(rowId, cur.rowId) >= 0) this.statics.set(name, { slot, column, row, rowId });
+      this.hasStatics = true;
+      for (const byComp of this.lists.values()) byComp.get(name)?.detach();
     });
     const after = new Set([...this.statics.values()].map((c) => c.slot));
     const dropped = [...before].filter((s) => !after.has(s));
@@ -76,10 +105,12 @@ export class EntityIndex {
   /** Removes a temporal slot from every index. */
   remove(slot: Slot): void {
     this.slots.delete(slot);
-    for (const [list, span] of slot.lists) list.remove(span);
+    for (const m of slot.lists) m.list.remove(m);
+    this.hitTimeline = this.hitName = null;
+    this.hitList = undefined;
     for (const [key, s] of this.open) if (s === slot) this.open.delete(key);
     for (const [timeline, byComp] of this.lists) {
-      for (const [name, list] of byComp) if (list.size === 0) byComp.delete(name);
+      for (const [name, list] of byComp) if (list.size === 0) (list.detach(), byComp.delete(name));
       if (byComp.size === 0) this.lists.delete(timeline);
     }
   }

@@ -19,9 +19,20 @@ export interface Words {
   lo: number;
 }
 
-/** The words of `t`. */
+let lastT: bigint | null = null;
+let lastW: Words = { hi: 0, lo: 0 };
+const I64_MAX = 2n ** 63n - 1n, I64_MIN = -(2n ** 63n);
+const split64 = new BigInt64Array(1);
+const split32 = new Int32Array(split64.buffer);
+
+/** The words of `t`, clamped to the i64 range (shared, do not modify: a pass of queries at one time makes them once). */
 export function words(t: bigint): Words {
-  return { hi: Number(t >> 32n), lo: Number(t & 0xffffffffn) };
+  if (t !== lastT) {
+    split64[0] = t > I64_MAX ? I64_MAX : t < I64_MIN ? I64_MIN : t;
+    lastW = { hi: split32[1]!, lo: split32[0]! >>> 0 };
+    lastT = t;
+  }
+  return lastW;
 }
 
 const i32 = (a: BigInt64Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length * 2);
@@ -32,7 +43,8 @@ export type Order = "time" | "rowId" | "both";
 
 /** Word views of one chunk's rows on one timeline (or of its row ids only, when `times` is null). */
 export class RowKeys {
-  private readonly th: Int32Array;
+  /** The times as 32-bit words: time(i)'s high (signed) word at [2i + 1], its low word at [2i]. */
+  readonly th: Int32Array;
   private readonly tl: Uint32Array;
   private readonly rt: Uint32Array;
   private readonly ri: Uint32Array;
@@ -99,6 +111,66 @@ export class RowKeys {
     const ix = Int32Array.from({ length: n }, (_, i) => i);
     return ix.sort((a, b) => this.cmp(a, this, b));
   }
+}
+
+/** True if time (h, l) is before time (hi, lo) (high words signed, low words unsigned). */
+export function before(h: number, l: number, hi: number, lo: number): boolean {
+  return h < hi || (h === hi && l < lo);
+}
+
+/** True if the time at position p (row `order[p]`, or p) of the words `tw` is ≤ (hi, lo), or < when `strict`. */
+function below(tw: Int32Array, order: Int32Array | null, p: number, hi: number, lo: number, strict: boolean): boolean {
+  const r = order === null ? p : order[p]!, h = tw[2 * r + 1]!;
+  return h < hi || (h === hi && (strict ? tw[2 * r]! >>> 0 < lo : tw[2 * r]! >>> 0 <= lo));
+}
+
+/**
+ * Number of positions p in [0, n) whose time is ≤ (hi, lo), or < when `strict`. `tw` holds the times
+ * as words (row r's high word at [2r + 1], its low word at [2r]), in time order through `order` (or
+ * in row order when null); (fh, fl) and (lh, ll) are the first and last times, `width` the
+ * nanoseconds between them.
+ *
+ * Times are usually close to evenly spaced, so the search starts where the time would be if they
+ * were and gallops from there: one or two cache lines of the column instead of a binary search's
+ * worth, and never more than about twice a binary search's probes.
+ */
+export function searchTimes(tw: Int32Array, order: Int32Array | null, n: number, fh: number, fl: number, lh: number, ll: number, width: number, hi: number, lo: number, strict: boolean): number {
+  if (!(fh < hi || (fh === hi && (strict ? fl < lo : fl <= lo)))) return 0;
+  if (lh < hi || (lh === hi && (strict ? ll < lo : ll <= lo))) return n;
+  // Now position 0 is below the time and position n − 1 is not: the answer is in [1, n − 1].
+  const g = Math.min(n - 2, guess(n, fh, fl, width, hi, lo));
+  let a: number, b: number, step = 1;
+  if (below(tw, order, g, hi, lo, strict)) {
+    a = g + 1;
+    b = a;
+    while (b < n - 1 && below(tw, order, b, hi, lo, strict)) {
+      a = b + 1;
+      b = Math.min(n - 1, a + step);
+      step *= 2;
+    }
+  } else {
+    b = g;
+    let c = g - 1;
+    while (c > 0 && !below(tw, order, c, hi, lo, strict)) {
+      b = c;
+      c = Math.max(0, c - step);
+      step *= 2;
+    }
+    a = c + 1;
+  }
+  // Positions before a are below the time, position b is not: the answer is in [a, b].
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (below(tw, order, mid, hi, lo, strict)) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** The position in [0, n) where time (hi, lo) would be if the n times from (fh, fl) over `width` ns were evenly spaced. */
+export function guess(n: number, fh: number, fl: number, width: number, hi: number, lo: number): number {
+  if (!(width > 0)) return 0;
+  return Math.min(n - 1, Math.max(0, Math.floor((((hi - fh) * 4294967296 + (lo - fl)) / width) * (n - 1))));
 }
 
 /** An index into the store's total order: (time, rowId), static (time null) before every time. */

@@ -8,27 +8,50 @@
  * - Latest-at applies `Clear`s like re_query: the entity's own latest ClearIsRecursive (any value) and
  *   each ancestor's latest one whose value is `true` shadow every component logged at or before them.
  *   Range queries ignore clears (as in 0.22).
+ *
+ * The hot paths compare times as 32-bit words (keys.ts, chunk-list.ts) and allocate one `Hit` per
+ * latest-at answer (its time and row id are read from the chunk only when asked for) and, per range
+ * answer, one `Run` per chunk whose rows are a view, not a copy, when the chunk needs no filtering.
  */
-import { range as listRange, valueAt, isValid, type JsValue } from "../arrow/values.ts";
+import { valueAt, isValid, type JsValue } from "../arrow/values.ts";
 import type { Chunk, ComponentColumn } from "../chunk.ts";
 import type { Tuid } from "../logmsg.ts";
 import { rowIdAt } from "../transport.ts";
-import type { ChunkList } from "./chunk-list.ts";
+import { type ChunkList, indexGeneration, type Member } from "./chunk-list.ts";
 import type { EntityIndex } from "./entity-index.ts";
-import { compareIndex, type Index, type RowKeys, words, type Words } from "./keys.ts";
+import { before, compareIndex, guess, type Index, searchTimes, words, type Words } from "./keys.ts";
 import type { TimeSpan } from "./slot.ts";
-import { parentPath } from "./tree.ts";
 
 /** The component of the `Clear` archetype. */
 export const CLEAR_IS_RECURSIVE = "rerun.components.ClearIsRecursive";
 
-/** One latest-at result: the cell (chunk, column, row) and its index. */
-export interface Hit extends Index {
-  chunk: Chunk;
-  column: ComponentColumn;
-  row: number;
-  /** The value is empty: an empty list was logged, or a Clear shadows the data (then the cell is the Clear's). */
-  cleared: boolean;
+/** One latest-at result: the cell (chunk, column, row) and its index (read from the chunk when asked for). */
+export class Hit implements Index {
+  constructor(
+    readonly chunk: Chunk,
+    readonly column: ComponentColumn,
+    readonly row: number,
+    /** The queried timeline's column, null for static data. */
+    readonly times: BigInt64Array | null,
+    /** A Clear shadows the data (then the cell is the Clear's). */
+    readonly shadowed = false,
+  ) {}
+
+  /** The value is empty: an empty list was logged, or a Clear shadows the data. */
+  get cleared(): boolean {
+    const o = this.column.data.offsets!;
+    return this.shadowed || o[this.row] === o[this.row + 1];
+  }
+
+  /** The time of the cell on the queried timeline, null for static data. */
+  get time(): bigint | null {
+    return this.times === null ? null : this.times[this.row]!;
+  }
+
+  /** The row id of the cell. */
+  get rowId(): Tuid {
+    return rowIdAt(this.chunk, this.row);
+  }
 }
 
 /** Consecutive range-query rows of one chunk, in (time, rowId) order. */
@@ -37,6 +60,7 @@ export interface Run {
   column: ComponentColumn;
   /** The queried timeline's column, null for static data. */
   times: BigInt64Array | null;
+  /** Row indices into the chunk; read-only (often a view of a shared 0, 1, 2, … buffer). */
   rows: Int32Array;
 }
 
@@ -52,13 +76,159 @@ export function latestAt(src: QuerySource, entity: string, components: readonly 
   const ei = src.entity(entity);
   if (!ei) return out;
   const w = words(t);
-  const clear = clearAt(src, entity, timeline, t, w);
+  const clear = clearAt(src, ei, timeline, w);
   for (const name of components) {
-    const hit = latestOne(ei, name, timeline, t, w);
-    if (!hit) continue;
-    out.set(name, clear && name !== CLEAR_IS_RECURSIVE && compareIndex(hit, clear) <= 0 ? { ...clear, cleared: true } : hit);
+    const hit = latestOne(ei, name, timeline, w, clear);
+    if (hit) out.set(name, hit);
   }
   return out;
+}
+
+/** Latest value at or before `t` on `timeline` of one component of `entity`, null for no data (no Map made). */
+export function latestAtOne(src: QuerySource, entity: string, component: string, timeline: string, t: bigint): Hit | null {
+  const ei = src.entity(entity);
+  if (!ei) return null;
+  const w = words(t);
+  return latestOne(ei, component, timeline, w, clearAt(src, ei, timeline, w));
+}
+
+/** `LatestAtPass` row codes: no data; the answer is a `Hit` kept aside. */
+const NONE = -1, ASIDE = -2;
+/** Numbers per entity in a `LatestAtPass` snapshot. */
+const S = 10;
+/** Entities per block of a pass: a first loop over a block loads what the second one reads (see `LatestAtPass.touch`). */
+const BLOCK = 32;
+
+/**
+ * Latest-at of one component on one timeline for a fixed list of entities, asked again at other
+ * times (a viewer's cursor over everything on screen); answers are exactly `latestAtOne`'s.
+ *
+ * Design choice: such a pass is bound by memory latency, not arithmetic (10 k entities' indices and
+ * time columns are scattered over the heap). So the pass keeps, per entity, a snapshot of what the
+ * search needs (the last chunk's time words, first/last times, the bound of the chunks before it)
+ * in its own contiguous arrays, checked against the stamp of the chunk's `Member` (bumped by any
+ * change to the chunk or to the entity's list; not even read when no index changed anywhere since
+ * the last pass) and re-taken only then; it loads each block of entities' time words
+ * in a loop whose iterations are independent (many cache misses in flight), then searches them;
+ * and it writes rows, not objects (`hit(i)` makes the `Hit`). Entities whose answer is not simply
+ * in their last chunk (static data, clears, out-of-order or null rows, a time before that chunk)
+ * are answered by the general path.
+ */
+export class LatestAtPass {
+  /** Per entity: the member whose chunk holds its answer row (null: no snapshot, general path). */
+  private readonly members: (Member | null)[];
+  private readonly tws: (Int32Array | null)[];
+  /**
+   * Per entity, at [S·i, S·i + S): its member's stamp, number of rows, first time (hi, lo), last
+   * time (hi, lo), width (ns), and the max time of the chunks before it (hi, lo; hi −∞ if none).
+   */
+  private readonly snap: Float64Array;
+  /** Per entity after `at`: its answer's row in its member's chunk, NONE, or ASIDE (in `aside`). */
+  private readonly rows: Int32Array;
+  private readonly aside: (Hit | null)[];
+  private touched = 0;
+  /** `indexGeneration()` when the last pass had checked every snapshot. */
+  private checked = -1;
+
+  constructor(
+    private readonly src: QuerySource,
+    readonly entities: readonly string[],
+    readonly component: string,
+    readonly timeline: string,
+  ) {
+    const n = entities.length;
+    this.members = new Array<Member | null>(n).fill(null);
+    this.tws = new Array<Int32Array | null>(n).fill(null);
+    this.snap = new Float64Array(S * n);
+    this.rows = new Int32Array(n).fill(NONE);
+    this.aside = new Array<Hit | null>(n).fill(null);
+  }
+
+  /** Answers every entity at `t`; read the answers with `hit`. */
+  at(t: bigint): this {
+    const { src, entities, component, timeline, members, tws, snap, rows, aside } = this, n = entities.length;
+    const w = words(t), hi = w.hi, lo = w.lo;
+    if (src.clearPaths.size > 0) {
+      for (let i = 0; i < n; i++) (aside[i] = latestAtOne(src, entities[i]!, component, timeline, t)), (rows[i] = ASIDE);
+      return this;
+    }
+    // Nothing in any store changed since the last pass checked every snapshot: they all still hold.
+    const unchanged = indexGeneration() === this.checked;
+    for (let b = 0; b < n; b += BLOCK) {
+      const e = Math.min(n, b + BLOCK);
+      this.touch(b, e, hi, lo);
+      for (let i = b; i < e; i++) {
+        const o = S * i;
+        let m: Member | null = members[i]!;
+        if (m === null || (!unchanged && m.stamp !== snap[o])) m = this.resnap(i);
+        if (m === null) {
+          aside[i] = latestAtOne(src, entities[i]!, component, timeline, t);
+          rows[i] = ASIDE;
+          continue;
+        }
+        const tw = tws[i]!;
+        const p = searchTimes(tw, null, snap[o + 1]!, snap[o + 2]!, snap[o + 3]!, snap[o + 4]!, snap[o + 5]!, snap[o + 6]!, hi, lo, false) - 1;
+        if (p >= 0 ? before(snap[o + 7]!, snap[o + 8]!, tw[2 * p + 1]!, tw[2 * p]! >>> 0) : snap[o + 7] === -Infinity) {
+          rows[i] = p;
+          continue;
+        }
+        // The answer may be in an earlier chunk.
+        aside[i] = findLatest(m.list, w) ? new Hit(found.m!.chunk!, found.m!.column!, found.row, found.m!.times) : null;
+        found.m = null;
+        rows[i] = ASIDE;
+      }
+    }
+    this.checked = indexGeneration();
+    return this;
+  }
+
+  /** The answer of entity i (by index into `entities`) at the last `at`, null for no data. */
+  hit(i: number): Hit | null {
+    const r = this.rows[i]!;
+    if (r === ASIDE) return this.aside[i]!;
+    const m = this.members[i]!;
+    return r === NONE ? null : new Hit(m.chunk!, m.column!, r, m.times);
+  }
+
+  /** Re-takes the snapshot of entity i; null when its answers need the general path. */
+  private resnap(i: number): Member | null {
+    this.members[i] = null;
+    this.tws[i] = null;
+    this.aside[i] = null;
+    const list = this.src.entity(this.entities[i]!)?.list(this.timeline, this.component);
+    if (!list || list.bypass || list.settle() === 0) return null;
+    const m = list.last!;
+    if (!m.fresh) m.refresh();
+    if (!m.dense || m.order !== null) return null;
+    const s = this.snap, o = S * i, single = list.n === 1;
+    this.members[i] = m;
+    this.tws[i] = m.tw;
+    s[o] = m.stamp;
+    s[o + 1] = m.n;
+    s[o + 2] = m.firstHi;
+    s[o + 3] = m.firstLo;
+    s[o + 4] = m.lastHi;
+    s[o + 5] = m.lastLo;
+    s[o + 6] = m.width;
+    s[o + 7] = single ? -Infinity : list.prevMaxHi;
+    s[o + 8] = single ? 0 : list.prevMaxLo;
+    return m;
+  }
+
+  /**
+   * Loads, for entities [from, to), the word of the time column where time (hi, lo) probably is:
+   * iterations do not depend on each other, so the CPU has many entities' cache misses in flight
+   * at once, and the search that follows finds those lines in cache.
+   */
+  private touch(from: number, to: number, hi: number, lo: number): void {
+    const { tws, snap } = this;
+    let x = 0;
+    for (let k = from; k < to; k++) {
+      const tw = tws[k], o = S * k;
+      if (tw) x ^= tw[2 * guess(snap[o + 1]!, snap[o + 2]!, snap[o + 3]!, snap[o + 6]!, hi, lo) + 1]!;
+    }
+    this.touched ^= x;
+  }
 }
 
 /** All values in [t0, t1] on `timeline` of each component of `entity`, as runs (static data: its one cell). */
@@ -74,31 +244,24 @@ export function range(src: QuerySource, entity: string, components: readonly str
       out.set(name, [{ chunk, column: chunk.components[st.column]!, times: null, rows: Int32Array.of(st.row) }]);
       continue;
     }
-    const list = ei.lists.get(timeline)?.get(name);
+    const list = ei.list(timeline, name);
     if (!list) continue;
     const parts: Part[] = [];
-    for (let k = list.count(t1) - 1; k >= 0 && list.maxUpTo(k) >= t0; k--) {
-      const span = list.at(k);
-      if (span.max < t0) continue;
-      const rows = rowsIn(span, name, w0, w1);
-      if (rows.length > 0) parts.push({ span, keys: span.keys(), rows });
+    for (let k = list.count(w1.hi, w1.lo) - 1; k >= 0 && !list.allEndBefore(k, w0.hi, w0.lo); k--) {
+      if (list.endsBefore(k, w0.hi, w0.lo)) continue;
+      const m = list.at(k);
+      if (!m.fresh) m.refresh();
+      const rows = rowsIn(m, w0, w1);
+      if (rows.length > 0) parts.push({ m, rows });
     }
-    if (parts.length > 0) out.set(name, merge(parts, name));
+    if (parts.length > 0) out.set(name, merge(parts));
   }
   return out;
 }
 
-/** The chunk span and row of the latest non-null value of `name` at or before `t` in `list`. */
-export function latestTemporal(list: ChunkList, name: string, t: bigint, w: Words = words(t)): { span: TimeSpan; row: number } | null {
-  let best: { span: TimeSpan; row: number; time: bigint } | null = null;
-  for (let k = list.count(t) - 1; k >= 0; k--) {
-    if (best && list.maxUpTo(k) < best.time) break;
-    const span = list.at(k);
-    if (best && span.max < best.time) continue;
-    const row = latestRow(span, name, w);
-    if (row >= 0 && (!best || span.keys().cmp(row, best.span.keys(), best.row) > 0)) best = { span, row, time: span.values()[row]! };
-  }
-  return best;
+/** The chunk span and row of the latest non-null value at or before `t` in `list` (the chunk list of component `_name`). */
+export function latestTemporal(list: ChunkList, _name: string, t: bigint, w: Words = words(t)): { span: TimeSpan; row: number } | null {
+  return findLatest(list, w) ? { span: found.m!.span, row: found.row } : null;
 }
 
 /** The JS value of a hit: the list of instances, `[]` when cleared. */
@@ -115,91 +278,148 @@ export function rangeValues(runs: readonly Run[]): { time: bigint | null; rowId:
   })));
 }
 
-function latestOne(ei: EntityIndex, name: string, timeline: string, t: bigint, w: Words): Hit | null {
-  const st = ei.statics.get(name);
-  if (st) return hitAt(st.slot.chunk, name, st.row, null);
-  const list = ei.lists.get(timeline)?.get(name);
-  const best = list ? latestTemporal(list, name, t, w) : null;
-  return best ? hitAt(best.span.slot.chunk, name, best.row, best.span.values()[best.row]!) : null;
+/** The latest cell of `name` (static, else temporal at or before w), shadowed by `clear` when that is newer. */
+function latestOne(ei: EntityIndex, name: string, timeline: string, w: Words, clear: Hit | null): Hit | null {
+  let hit: Hit;
+  const st = ei.hasStatics ? ei.statics.get(name) : undefined;
+  if (st) {
+    const chunk = st.slot.chunk;
+    hit = new Hit(chunk, chunk.components[st.slot.columnIndex(name)]!, st.row, null);
+  } else {
+    const list = ei.list(timeline, name);
+    if (!list || !findLatest(list, w)) return null;
+    const m = found.m!;
+    found.m = null;
+    hit = new Hit(m.chunk!, m.column!, found.row, m.times);
+  }
+  if (clear === null || name === CLEAR_IS_RECURSIVE || compareIndex(hit, clear) > 0) return hit;
+  return new Hit(clear.chunk, clear.column, clear.row, clear.times, true);
 }
 
-function hitAt(chunk: Chunk, name: string, row: number, time: bigint | null): Hit {
-  const column = columnOf(chunk, name);
-  const [s, e] = listRange(column.data, row);
-  return { chunk, column, row, time, rowId: rowIdAt(chunk, row), cleared: s === e };
-}
-
-/** The newest Clear that applies to `entity` at `t`, if any. */
-function clearAt(src: QuerySource, entity: string, timeline: string, t: bigint, w: Words): Hit | null {
+/** The newest Clear that applies to the entity of `ei` at w, if any. */
+function clearAt(src: QuerySource, ei: EntityIndex, timeline: string, w: Words): Hit | null {
+  if (src.clearPaths.size === 0) return null;
   let best: Hit | null = null;
-  if (src.clearPaths.size === 0) return best;
-  for (let p: string | null = entity; p !== null; p = parentPath(p)) {
-    const ei = src.clearPaths.has(p) ? src.entity(p) : undefined;
-    const h = ei ? latestOne(ei, CLEAR_IS_RECURSIVE, timeline, t, w) : null;
-    if (!h || (p !== entity && hitValue(h)[0] !== true)) continue;
+  for (const p of ei.ancestors()) {
+    const at = src.clearPaths.has(p) ? src.entity(p) : undefined;
+    const h = at ? latestOne(at, CLEAR_IS_RECURSIVE, timeline, w, null) : null;
+    if (!h || (p !== ei.path && hitValue(h)[0] !== true)) continue;
     if (!best || compareIndex(h, best) > 0) best = h;
   }
   return best;
 }
 
-function columnOf(chunk: Chunk, name: string): ComponentColumn {
-  return chunk.components.find((c) => c.descriptor.component === name)!;
-}
+/** Where `findLatest` leaves its answer (no allocation per query). */
+const found: { m: Member | null; row: number } = { m: null, row: -1 };
 
-/** Number of positions (in time order) whose time is ≤ w (or < w when `strict`). */
-function upperBound(keys: RowKeys, order: Int32Array | null, n: number, w: Words, strict: boolean): number {
-  let lo = 0, hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const c = keys.cmpTime(order ? order[mid]! : mid, w);
-    if (strict ? c < 0 : c <= 0) lo = mid + 1;
-    else hi = mid;
+/**
+ * Finds the latest non-null cell at or before w in `list` into `found`; false if none. Usually the
+ * answer is in the last chunk and every earlier chunk ends before it: only the list and that
+ * chunk's member and time words are read.
+ */
+function findLatest(list: ChunkList, w: Words): boolean {
+  const n = list.settle();
+  if (n === 0) return false;
+  const h = list.lastMinHi;
+  if (h < w.hi || (h === w.hi && list.lastMinLo <= w.lo)) {
+    const m = list.last!;
+    const r = latestRow(m, w);
+    if (r >= 0) {
+      const ph = list.prevMaxHi, rh = m.tw![2 * r + 1]!;
+      if (n === 1 || ph < rh || (ph === rh && list.prevMaxLo < m.tw![2 * r]! >>> 0)) {
+        found.m = m;
+        found.row = r;
+        return true;
+      }
+    }
   }
-  return lo;
+  return scan(list, w);
 }
 
-function latestRow(span: TimeSpan, name: string, w: Words): number {
-  const chunk = span.slot.chunk, data = columnOf(chunk, name).data, order = span.order();
-  for (let p = upperBound(span.keys(), order, chunk.numRows, w, false) - 1; p >= 0; p--) {
-    const r = order ? order[p]! : p;
+/** `findLatest` over every candidate chunk (chunks overlapping in time, or the last one holding nothing at w). */
+function scan(list: ChunkList, w: Words): boolean {
+  let best: Member | null = null, row = -1, hi = 0, lo = 0;
+  for (let k = list.count(w.hi, w.lo) - 1; k >= 0; k--) {
+    if (best !== null) {
+      if (list.allEndBefore(k, hi, lo)) break;
+      if (list.endsBefore(k, hi, lo)) continue;
+    }
+    const m = list.at(k);
+    const r = latestRow(m, w);
+    if (r < 0) continue;
+    if (best === null || m.keys.cmp(r, best.keys, row) > 0) {
+      best = m;
+      row = r;
+      hi = m.tw![2 * r + 1]!;
+      lo = m.tw![2 * r]! >>> 0;
+    }
+  }
+  found.m = best;
+  found.row = row;
+  return best !== null;
+}
+
+/** Number of positions of fresh `m` (in time order) whose time is ≤ w (or < w when `strict`). */
+function upperBound(m: Member, w: Words, strict: boolean): number {
+  return searchTimes(m.tw!, m.order, m.n, m.firstHi, m.firstLo, m.lastHi, m.lastLo, m.width, w.hi, w.lo, strict);
+}
+
+/** The row of the latest non-null entry of `m` at or before w, -1 if none (refreshes `m`). */
+function latestRow(m: Member, w: Words): number {
+  if (!m.fresh) m.refresh();
+  const order = m.order;
+  let p = upperBound(m, w, false) - 1;
+  if (m.dense) return p < 0 ? -1 : order === null ? p : order[p]!;
+  const data = m.column!.data;
+  for (; p >= 0; p--) {
+    const r = order === null ? p : order[p]!;
     if (isValid(data, r)) return r;
   }
   return -1;
 }
 
-function rowsIn(span: TimeSpan, name: string, w0: Words, w1: Words): Int32Array {
-  const chunk = span.slot.chunk, data = columnOf(chunk, name).data, order = span.order(), keys = span.keys();
-  const from = upperBound(keys, order, chunk.numRows, w0, true), to = upperBound(keys, order, chunk.numRows, w1, false);
-  const out = new Int32Array(Math.max(0, to - from));
+let iota = new Int32Array(0);
+
+/** [from, to) as a view of a shared buffer holding 0, 1, 2, …. */
+function rowSpan(from: number, to: number): Int32Array {
+  if (iota.length < to) {
+    iota = new Int32Array(Math.max(to, 2 * iota.length, 1024));
+    for (let i = 0; i < iota.length; i++) iota[i] = i;
+  }
+  return iota.subarray(from, to);
+}
+
+/** The rows of fresh `m` in [w0, w1] with a non-null entry, in (time, rowId) order. */
+function rowsIn(m: Member, w0: Words, w1: Words): Int32Array {
+  const order = m.order, from = upperBound(m, w0, true), to = Math.max(from, upperBound(m, w1, false));
+  if (order === null && m.dense) return rowSpan(from, to);
+  const data = m.column!.data, out = new Int32Array(to - from);
   let k = 0;
   for (let p = from; p < to; p++) {
-    const r = order ? order[p]! : p;
+    const r = order === null ? p : order[p]!;
     if (isValid(data, r)) out[k++] = r;
   }
   return out.subarray(0, k);
 }
 
 interface Part {
-  span: TimeSpan;
-  keys: RowKeys;
+  m: Member;
   rows: Int32Array;
 }
 
 /** Orders per-chunk row lists into runs; interleaved chunks are k-way merged. */
-function merge(parts: Part[], name: string): Run[] {
+function merge(parts: Part[]): Run[] {
   const first = (p: Part): number => p.rows[0]!, last = (p: Part): number => p.rows[p.rows.length - 1]!;
-  parts.sort((a, b) => a.keys.cmp(first(a), b.keys, first(b)));
-  const run = (p: Part, rows: Int32Array): Run => {
-    const chunk = p.span.slot.chunk;
-    return { chunk, column: columnOf(chunk, name), times: p.span.values(), rows };
-  };
-  if (parts.every((p, i) => i === 0 || parts[i - 1]!.keys.cmp(last(parts[i - 1]!), p.keys, first(p)) < 0)) return parts.map((p) => run(p, p.rows));
+  const run = (p: Part, rows: Int32Array): Run => ({ chunk: p.m.chunk!, column: p.m.column!, times: p.m.times, rows });
+  if (parts.length === 1) return [run(parts[0]!, parts[0]!.rows)];
+  parts.sort((a, b) => a.m.keys.cmp(first(a), b.m.keys, first(b)));
+  if (parts.every((p, i) => i === 0 || parts[i - 1]!.m.keys.cmp(last(parts[i - 1]!), p.m.keys, first(p)) < 0)) return parts.map((p) => run(p, p.rows));
   const pos = parts.map(() => 0), runs: Run[] = [];
   let cur = -1, buf: number[] = [];
   for (;;) {
     let m = -1;
     parts.forEach((p, i) => {
-      if (pos[i]! < p.rows.length && (m < 0 || p.keys.cmp(p.rows[pos[i]!]!, parts[m]!.keys, parts[m]!.rows[pos[m]!]!) < 0)) m = i;
+      if (pos[i]! < p.rows.length && (m < 0 || p.m.keys.cmp(p.rows[pos[i]!]!, parts[m]!.m.keys, parts[m]!.rows[pos[m]!]!) < 0)) m = i;
     });
     if (m !== cur && cur >= 0) (runs.push(run(parts[cur]!, Int32Array.from(buf))), (buf = []));
     if (m < 0) return runs;

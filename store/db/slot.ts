@@ -5,7 +5,7 @@ import type { TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, rowIdAt } from "../transport.ts";
 import { tuidCompare } from "../tuid.ts";
 import { ChunkGrower } from "./compact.ts";
-import type { ChunkList } from "./chunk-list.ts";
+import type { Member } from "./chunk-list.ts";
 import { RowKeys } from "./keys.ts";
 
 /** The bounds and order of one chunk on one timeline (one BigInt read per bound, none per row). */
@@ -55,8 +55,10 @@ export class TimeSpan implements SpanFacts {
   private version = -1;
   private keysCache: RowKeys | null = null;
   private orderCache: Int32Array | null = null;
+  private timesCache: BigInt64Array | null = null;
 
-  constructor(readonly slot: Slot, readonly name: string, readonly type: TimeType, f: SpanFacts) {
+  /** `index`: the position of this timeline among the chunk's time columns (the same in every version). */
+  constructor(readonly slot: Slot, readonly name: string, readonly type: TimeType, f: SpanFacts, private readonly index: number) {
     this.min = f.min;
     this.max = f.max;
     this.first = f.first;
@@ -74,7 +76,8 @@ export class TimeSpan implements SpanFacts {
 
   /** The time column of the slot's current chunk. */
   values(): BigInt64Array {
-    return this.slot.chunk.timelines.find((t) => t.name === this.name)!.values;
+    this.refresh();
+    return this.timesCache!;
   }
 
   /** Word keys of (time, rowId) for the slot's current rows. */
@@ -92,7 +95,8 @@ export class TimeSpan implements SpanFacts {
   private refresh(): void {
     if (this.version === this.slot.version) return;
     const chunk = this.slot.chunk;
-    this.keysCache = new RowKeys(chunk, this.values());
+    this.timesCache = chunk.timelines[this.index]!.values;
+    this.keysCache = new RowKeys(chunk, this.timesCache);
     // Times non-decreasing and row ids increasing ⇒ rows are already in (time, rowId) order.
     this.orderCache = this.sorted && this.slot.rowIdsSorted ? null : this.keysCache.order(chunk.numRows);
     this.version = this.slot.version;
@@ -109,8 +113,8 @@ export class Slot {
   readonly spans = new Map<string, TimeSpan>();
   /** The component column types, in column order. */
   readonly types: DataType[];
-  /** The (list, span) pairs this slot is indexed under. */
-  readonly lists: [ChunkList, TimeSpan][] = [];
+  /** The slot's memberships in the entity's chunk lists. */
+  readonly lists: Member[] = [];
   private plain: Chunk | null;
   private grower: ChunkGrower | null = null;
   private snapshot: Chunk | null = null;
@@ -127,12 +131,17 @@ export class Slot {
     this.rowIdsSorted = facts.rowIdsSorted;
     this.lastRowId = facts.lastRowId;
     this.types = chunk.components.map((c) => c.data.type);
-    for (const t of chunk.timelines) this.spans.set(t.name, new TimeSpan(this, t.name, t.type, facts.spans.get(t.name)!));
+    chunk.timelines.forEach((t, k) => this.spans.set(t.name, new TimeSpan(this, t.name, t.type, facts.spans.get(t.name)!, k)));
   }
 
   /** True for a chunk without timelines. */
   get isStatic(): boolean {
     return this.spans.size === 0;
+  }
+
+  /** The index of the (first) column of component `name`, -1 if the chunk has none (the same in every version). */
+  columnIndex(name: string): number {
+    return this.chunk.components.findIndex((c) => c.descriptor.component === name);
   }
 
   /** The current chunk (for a compacting slot, zero-copy views of its rows so far). */
@@ -155,7 +164,7 @@ export class Slot {
     this.lastRowId = facts.lastRowId;
     this.numRows = g.numRows;
     this.bytes = g.bytes();
-    this.version++;
+    this.bump();
   }
 
   /** Ends compaction: copies the rows into exact-size buffers. */
@@ -165,7 +174,12 @@ export class Slot {
     this.grower = null;
     this.snapshot = null;
     this.bytes = chunkHeapSize(this.plain);
+    this.bump();
+  }
+
+  private bump(): void {
     this.version++;
+    for (const m of this.lists) m.stale();
   }
 
   private grow(): ChunkGrower {

@@ -4,7 +4,7 @@ import type { JsValue } from "../../store/arrow/values.ts";
 import { batch, chunkBuilder, descriptor, timeNs, type Batch, type TimeValue } from "../../store/build.ts";
 import type { Chunk } from "../../store/chunk.ts";
 import { EntityDb } from "../../store/db/entity-db.ts";
-import { hitValue, rangeValues } from "../../store/db/query.ts";
+import { hitValue, LatestAtPass, latestAtOne, rangeValues } from "../../store/db/query.ts";
 import type { Tuid } from "../../store/logmsg.ts";
 import { tuidToBigInt } from "../../store/tuid.ts";
 import { seededRandom } from "../random.ts";
@@ -264,4 +264,154 @@ describe("against a brute-force model", () => {
       }
     });
   }
+});
+
+describe("fast paths", () => {
+  const plainHit = (h: { time: bigint | null; rowId: Tuid; cleared: boolean; row: number } | null | undefined) =>
+    h ? [h.time, tuidToBigInt(h.rowId), h.cleared, h.row] : null;
+
+  test("LatestAtPass and latestAtOne give latestAt's answers, also after more data, static data, clears and GC", () => {
+    const entities = ["/a", "/a/b", "/a/b/c", "/d", "/nope"];
+    const chunks = randomChunks(7, 400).filter((c) => !c.components.some((k) => k.descriptor.component === CLEAR));
+    const db = new EntityDb({ kind: "Recording", id: "x" }, { maxBytes: 393216, maxRows: 7, maxRowsIfUnsorted: 3 });
+    const pass = new LatestAtPass(db, entities, POS, "frame");
+    const agree = () => {
+      for (let t = -6; t <= 36; t += 2) {
+        pass.at(BigInt(t));
+        entities.forEach((e, i) => {
+          const want = db.latestAt(e, [POS], "frame", t).get(POS);
+          expect(plainHit(pass.hit(i))).toEqual(plainHit(want));
+          expect(plainHit(latestAtOne(db, e, POS, "frame", BigInt(t)))).toEqual(plainHit(want));
+        });
+      }
+    };
+    chunks.slice(0, 150).forEach((c) => db.addChunk(c));
+    agree();
+    chunks.slice(150).forEach((c) => db.addChunk(c)); // appends to open chunks, new chunks, statics
+    agree();
+    db.addChunk(row("/a/b", {}, [pos([7, 7, 7])], 10_000)); // static data now shadows /a/b
+    db.addChunk(row("/a", { frame: 20 }, [clear(true)], 10_001));
+    agree();
+    db.gc(db.bytes / 2);
+    agree();
+  });
+
+  test("latest-at and range over unevenly spaced, duplicate and extreme times", () => {
+    const r = seededRandom(11);
+    const times: bigint[] = [];
+    let t = -(2n ** 62n);
+    for (let i = 0; i < 3000; i++) {
+      const gap = r() < 0.3 ? 0n : r() < 0.9 ? BigInt(Math.floor(r() * 1000)) : BigInt(Math.floor(r() * 2 ** 40)) * 997n;
+      times.push((t += gap));
+    }
+    times.push(2n ** 63n - 1n);
+    const b = chunkBuilder("/s");
+    times.forEach((x, i) => b.row({ log_time: timeNs(x) }, i % 5 === 3 ? [] : [color(i)], rid(i + 1)));
+    const chunk = b.build();
+    const db = storeWith(NO_COMPACTION, chunk);
+    const want = (q: bigint) => {
+      let best = -1;
+      times.forEach((x, i) => i % 5 !== 3 && x <= q && (best = i));
+      return best;
+    };
+    const probes = [times[0]! - 1n, ...times.filter((_, i) => i % 37 === 0), ...times.map((x) => x + 1n).filter((_, i) => i % 41 === 0), 2n ** 63n - 1n];
+    for (const q of probes) {
+      const h = latestAtOne(db, "/s", COLOR, "log_time", q);
+      expect(h ? h.row : -1).toBe(want(q));
+    }
+    for (let k = 0; k < 40; k++) {
+      const i = Math.floor(r() * times.length), j = Math.min(times.length - 1, i + Math.floor(r() * 400));
+      const got = rangeValues(db.range("/s", [COLOR], "log_time", times[i]!, times[j]!).get(COLOR) ?? []).map((x) => Number(x.rowId.inc) - 1);
+      const exp = times.flatMap((x, n) => (n % 5 !== 3 && x >= times[i]! && x <= times[j]! ? [n] : []));
+      expect(got).toEqual(exp);
+    }
+  });
+
+  test("range rows of a chunk without nulls are views, not copies; results point into the chunk", () => {
+    const b = chunkBuilder("/v");
+    for (let i = 0; i < 100; i++) b.row({ frame: i }, [color(i)], rid(i + 1));
+    const c = b.build();
+    const runs = storeWith(NO_COMPACTION, c).range("/v", [COLOR], "frame", 10, 19).get(COLOR)!;
+    expect(runs.length).toBe(1);
+    expect(runs[0]!.column).toBe(c.components[0]!);
+    expect(Array.from(runs[0]!.rows)).toEqual(Array.from({ length: 10 }, (_, i) => 10 + i));
+    expect(runs[0]!.rows.buffer.byteLength).toBeGreaterThan(runs[0]!.rows.byteLength);
+  });
+});
+
+describe("many chunks per entity", () => {
+  test("latest-at and range across ordered, overlapping and late chunks, added one by one", () => {
+    const r = seededRandom(5);
+    const chunks: Chunk[] = [];
+    let inc = 0;
+    for (let k = 0; k < 60; k++) {
+      const b = chunkBuilder("/m");
+      const base = k < 40 ? k * 10 - 200 : Math.floor(r() * 600) - 300; // in order, then anywhere
+      const rows = 1 + Math.floor(r() * 6);
+      for (let i = 0; i < rows; i++) b.row({ frame: base + Math.floor(r() * 12) }, r() < 0.2 ? [color(inc)] : [pos([inc, 0, 0])], rid(++inc));
+      chunks.push(b.build());
+    }
+    const db = storeWith(NO_COMPACTION);
+    const pass = new LatestAtPass(db, ["/m"], POS, "frame");
+    chunks.forEach((c, k) => {
+      db.addChunk(c);
+      const seen = chunks.slice(0, k + 1);
+      for (let t = -320; t <= 320; t += 9) {
+        const want = refLatestAt(seen, "/m", [POS], "frame", BigInt(t)).get(POS);
+        const got = latestAtOne(db, "/m", POS, "frame", BigInt(t));
+        expect(got && [got.time, tuidToBigInt(got.rowId)]).toEqual(want ? [want.time, want.rowId] : null);
+        const p = pass.at(BigInt(t)).hit(0);
+        expect(p && [p.time, tuidToBigInt(p.rowId)]).toEqual(want ? [want.time, want.rowId] : null);
+      }
+      for (const [t0, t1] of [[-400, 400], [-150, -120], [0, 37], [250, 251]] as const) {
+        const want = refRange(seen, "/m", POS, "frame", BigInt(t0), BigInt(t1)).map((w) => [w.time, w.rowId]);
+        const got = rangeValues(db.range("/m", [POS], "frame", t0, t1).get(POS) ?? []).map((g) => [g.time, tuidToBigInt(g.rowId)]);
+        expect(got).toEqual(want);
+      }
+    });
+  });
+});
+
+describe("LatestAtPass snapshots", () => {
+  test("follow appends, new chunks, late chunks, static data, clears and GC", () => {
+    const entities = ["/e0", "/e1", "/e2", "/e3", "/gone"];
+    const db = new EntityDb({ kind: "Recording", id: "p" }, { maxBytes: 393216, maxRows: 8, maxRowsIfUnsorted: 4 });
+    const pass = new LatestAtPass(db, entities, POS, "frame");
+    let inc = 0, frame = 0;
+    const log = (e: string, f: number) => db.addChunk(row(e, { frame: f }, [pos([f, inc, 0])], ++inc));
+    const check = () => {
+      for (let t = -2; t <= frame + 2; t++) {
+        pass.at(BigInt(t));
+        entities.forEach((e, i) => {
+          const got = pass.hit(i), want = db.latestAt(e, [POS], "frame", t).get(POS);
+          expect(plainHit(got)).toEqual(plainHit(want));
+          expect(got?.chunk).toBe(want?.chunk);
+        });
+      }
+    };
+    const plainHit = (h: { time: bigint | null; rowId: Tuid; cleared: boolean } | null | undefined) => (h ? [h.time, tuidToBigInt(h.rowId), h.cleared] : null);
+    for (; frame < 6; frame++) for (const e of entities.slice(0, 4)) log(e, frame);
+    check();
+    for (; frame < 20; frame++) {
+      for (const e of entities.slice(0, 4)) log(e, frame); // appends, then new chunks past 8 rows
+      if (frame % 2) for (const e of entities) db.latestAt(e, [POS], "frame", frame); // other queries refresh the indices first
+      check();
+    }
+    log("/e1", 3); // a late row: the chunk is no longer in order
+    check();
+    log("/e4", 1);
+    db.addChunk(row("/e2", {}, [pos([9, 9, 9])], ++inc)); // static data shadows /e2
+    check();
+    db.gc(db.bytes / 3);
+    check();
+    db.addChunk(row("/e3", { frame: 7 }, [clear(false)], ++inc));
+    check();
+  });
+});
+
+test("query times beyond the i64 range are clamped, not wrapped", () => {
+  const db = store(row("/a", { frame: -5 }, [pos([1, 0, 0])], 1), row("/a", { frame: 5 }, [pos([2, 0, 0])], 2));
+  expect(at(db, "/a", POS, 2n ** 64n + 1n)).toMatchObject({ value: [[2, 0, 0]] });
+  expect(at(db, "/a", POS, -(2n ** 64n))).toBeUndefined();
+  expect(rangeOf(db, "/a", POS, -(2n ** 70n), 2n ** 70n).map((r) => r.time)).toEqual([-5n, 5n]);
 });
