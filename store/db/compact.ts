@@ -71,6 +71,8 @@ export class ChunkGrower {
   private readonly entityPath: string;
   private readonly rowIdField: Field;
   private readonly meta: Map<string, string>;
+  /** The fields of each timeline, unsorted and sorted, made once: a query after each append asks for a new view. */
+  private readonly timeFields: [Field, Field][];
 
   /** Starts from a copy of `first` (no reference to its buffers is kept). */
   constructor(first: Chunk) {
@@ -79,6 +81,7 @@ export class ChunkGrower {
     this.meta = new Map(first.schemaMetadata);
     this.meta.delete("rerun.heap_size_bytes");
     this.times = first.timelines.map((t) => ({ name: t.name, type: t.type, b: new ArrayBuilder(t.field.type) }));
+    this.timeFields = first.timelines.map((t) => [timeField(t.name, t.type, false), timeField(t.name, t.type, true)]);
     this.comps = first.components.map(({ descriptor, itemType, field, data }) => ({ col: { descriptor, itemType, field }, b: new ArrayBuilder(data.type) }));
     this.append(first);
   }
@@ -113,13 +116,14 @@ export class ChunkGrower {
       numRows: this.numRows,
       rowIdTimeNs: take(this.rowTime).values as BigUint64Array,
       rowIdInc: take(this.rowInc).values as BigUint64Array,
-      timelines: this.times.map(({ name, type, b }) => {
+      timelines: this.times.map(({ name, type, b }, k) => {
         const s = sorted(name);
-        return { name, type, values: take(b).values as BigInt64Array, sorted: s, field: timeField(name, type, s) };
+        return { name, type, values: take(b).values as BigInt64Array, sorted: s, field: this.timeFields[k]![s ? 1 : 0] };
       }),
       components: this.comps.map(({ col, b }) => ({ ...col, data: take(b) })),
       rowIdField: this.rowIdField,
-      schemaMetadata: new Map(this.meta),
+      // Views share the grower's metadata (readers copy before changing it); a sealed chunk gets its own.
+      schemaMetadata: seal ? new Map(this.meta) : this.meta,
     };
   }
 }
