@@ -1,6 +1,7 @@
 /** B8: latest-at on one entity of 1 M rows, on 1000 entities × 1000 frames, and on 10 k entities at one cursor. */
 import type { EntityDb } from "../../store/db/entity-db.ts";
-import { type Hit, LatestAtPass } from "../../store/db/query.ts";
+import { LatestAtPass } from "../../store/db/pass.ts";
+import type { Hit } from "../../store/db/query.ts";
 import { num } from "./table.ts";
 import { chunking, inMs, latencies, latencyRows, load, picks, SCALAR, series, timerOverhead, upperBound } from "./scalars.ts";
 import type { Row, Scenario, Target } from "./scenario.ts";
