@@ -3,7 +3,7 @@ import type { EntityDb } from "../../store/db/entity-db.ts";
 import { LatestAtPass } from "../../store/db/pass.ts";
 import type { Hit } from "../../store/db/query.ts";
 import { num } from "./table.ts";
-import { chunking, inMs, latencies, latencyRows, load, picks, SCALAR, series, timerOverhead, upperBound } from "./scalars.ts";
+import { chunking, inMs, latencies, latencyRows, load, picks, SCALAR, series, timerNote, upperBound } from "./scalars.ts";
 import type { Row, Scenario, Target } from "./scenario.ts";
 
 const SIZES = {
@@ -20,7 +20,7 @@ export const b8: Scenario = {
   run: (size) => {
     const s = SIZES[size];
     notes.length = 0;
-    notes.push(`per-call timer overhead (an empty call between two Bun.nanoseconds()) ${num(timerOverhead() * 1000)} ns, included in every per-query figure`);
+    notes.push(timerNote());
     const [grid, frames, gridPasses] = s.grid, [cursor, cursorFrames, cursorPasses] = s.cursor;
     return [
       ...oneEntity(s.rows, 1, s.queries),

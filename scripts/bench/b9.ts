@@ -1,7 +1,7 @@
 /** B9: range queries: 10 k of 1 M rows of one entity, and a 2.25 M-scalar dashboard (9 plots × 5 series × 50 k). */
 import type { EntityDb } from "../../store/db/entity-db.ts";
 import type { Run } from "../../store/db/query.ts";
-import { chunking, inMs, latencies, latencyRows, load, picks, SCALAR, series, timerOverhead, upperBound } from "./scalars.ts";
+import { chunking, inMs, latencies, latencyRows, load, picks, SCALAR, series, timerNote, upperBound } from "./scalars.ts";
 import type { Row, Scenario } from "./scenario.ts";
 import { num } from "./table.ts";
 
@@ -19,7 +19,7 @@ export const b9: Scenario = {
   run: (size) => {
     const s = SIZES[size];
     notes.length = 0;
-    notes.push(`per-call timer overhead (an empty call between two Bun.nanoseconds()) ${num(timerOverhead() * 1000)} ns, included in every per-query figure`);
+    notes.push(timerNote());
     return [
       ...window(s.rows, 1, s.window, s.queries),
       ...window(s.rows, s.big, s.window, s.queries),

@@ -13,6 +13,7 @@ import { Hub } from "../../store/db/hub.ts";
 import { Gen } from "./gen.ts";
 import { RUNS, type Stat, stat } from "./measure.ts";
 import type { Row, Target } from "./scenario.ts";
+import { num } from "./table.ts";
 
 /** The component every series logs. */
 export const SCALAR = "rerun.components.Scalar";
@@ -165,6 +166,11 @@ export function latencies(n: number, ways: ((i: number) => unknown)[], runs = RU
 /** The cost in µs of the timer pair around each call (an empty call), median of `n`. */
 export function timerOverhead(n = 100_000): number {
   return latencies(n, [() => null], 1)[0]!.p50.median;
+}
+
+/** The note both query scenarios print: the timer's own cost, included in every per-query figure. */
+export function timerNote(): string {
+  return `per-call timer overhead (an empty call between two Bun.nanoseconds()) ${num(timerOverhead() * 1000)} ns, included in every per-query figure`;
 }
 
 /** `l` in ms instead of µs (for figures per pass of many queries). */
