@@ -11,6 +11,7 @@ import { startSdkServer } from "../../server/tcp/server.ts";
 import { Hub } from "../../store/db/hub.ts";
 import { encodePacketStream } from "../../store/encoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
+import { interleaved } from "./interleave.ts";
 import { stat, type Stat } from "./measure.ts";
 
 /** Milliseconds since the epoch, sub-ms precise, on the same clock in every thread (Bun's hrtime starts anew per Worker). */
@@ -170,17 +171,12 @@ export async function transfer(client: Client, receiver: (expect: number) => Pro
  * interleaved (ours, anchor, ours, …), a full GC before each.
  */
 export async function tcpRates(client: Client, runs: number, arrows: number): Promise<[Stat, Stat]> {
-  const secs: number[][] = [[], []];
-  const ways = [(n: number) => ourReceiver(n), (n: number) => sinkReceiver(n)];
-  for (let i = 0; i <= runs; i++) {
-    for (const [w, way] of ways.entries()) {
-      Bun.gc(true);
-      const { secs: s } = await transfer(client, way, w === 0 ? arrows : client.count);
-      if (i > 0) secs[w]!.push(s);
-    }
-  }
   const mb = client.bytes / 1e6;
-  return [stat(secs[0]!.map((s) => mb / s)), stat(secs[1]!.map((s) => mb / s))];
+  const [ours, sink] = await interleaved([
+    async () => mb / (await transfer(client, ourReceiver, arrows)).secs,
+    async () => mb / (await transfer(client, sinkReceiver, client.count)).secs,
+  ], { runs });
+  return [stat(ours!), stat(sink!)];
 }
 
 /** One packet per message (Rerun 0.22's TCP sink), with the max `frame` of each ArrowMsg. */
