@@ -41,8 +41,8 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
       for (const c of consumers) c.add(msg);
     },
     memory: memoryLimit === null ? undefined : { limit: memoryLimit, store: hub },
-    // With --drop-at-latency the congestion law bounds the queue (it sees the queue's age); pausing
-    // the sockets would hide the backlog in the clients, where nothing can be dropped.
+    // With --drop-at-latency the queue may grow: the congestion law reads its age, and a paused
+    // socket would keep the backlog in the clients, where nothing can be dropped.
     onPressure: (high) => opts.dropAtLatencySec === null && tcp.setPaused(high),
     onError: (e) => log("warn", `Failed to add incoming msg: ${e.message}`),
   });

@@ -2,6 +2,7 @@
  * Concatenation of Arrow arrays of one type: a growable `ArrayBuilder` (amortised doubling, so n
  * one-row appends cost O(n) copies in total) and the one-shot `concatArrays` built on it.
  */
+import { valuesCtor } from "./ctors.ts";
 import type { ArrayData, DataType, Field } from "./types.ts";
 
 type Typed = Int8Array | Uint8Array | Int32Array | BigInt64Array | Exclude<ArrayData["values"], null>;
@@ -58,21 +59,6 @@ class Bits {
     }
     this.length += n;
     this.bytes.used = (this.length + 7) >> 3;
-  }
-}
-
-const INT_CTORS = { 8: [Uint8Array, Int8Array], 16: [Uint16Array, Int16Array], 32: [Uint32Array, Int32Array], 64: [BigUint64Array, BigInt64Array] } as const;
-
-function valuesCtor(t: DataType): Ctor {
-  switch (t.kind) {
-    case "int":
-      return INT_CTORS[t.bits][t.signed ? 1 : 0];
-    case "float":
-      return t.bits === 16 ? Uint16Array : t.bits === 32 ? Float32Array : Float64Array;
-    case "timestamp":
-      return BigInt64Array;
-    default:
-      return Uint8Array;
   }
 }
 

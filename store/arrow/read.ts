@@ -5,6 +5,7 @@
  */
 
 import { viewOf } from "../dataview.ts";
+import { valuesCtor } from "./ctors.ts";
 import { FbReader, type FbTable } from "./flatbuf.ts";
 import type { ArrayData, DataType, Field, RecordBatch, Schema, TimeUnit, Values } from "./types.ts";
 
@@ -242,24 +243,6 @@ function readBatch(schema: Schema, msg: Message): RecordBatch {
 }
 
 type ViewCtor<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
-
-const INT_CTORS: Record<number, [ViewCtor<Values>, ViewCtor<Values>]> = {
-  8: [Uint8Array, Int8Array],
-  16: [Uint16Array, Int16Array],
-  32: [Uint32Array, Int32Array],
-  64: [BigUint64Array, BigInt64Array],
-};
-
-function valuesCtor(type: DataType): ViewCtor<Values> {
-  switch (type.kind) {
-    case "int":
-      return INT_CTORS[type.bits]![type.signed ? 1 : 0];
-    case "float":
-      return type.bits === 16 ? Uint16Array : type.bits === 32 ? Float32Array : Float64Array;
-    default:
-      return BigInt64Array;
-  }
-}
 
 /** An array with every slot given (one object shape for all arrays). */
 function arrayData(
