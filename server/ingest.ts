@@ -3,9 +3,7 @@
  * `--save`, relay). It measures its latency for `--drop-at-latency` and applies back-pressure.
  */
 import type { LogMsg } from "../store/logmsg.ts";
-
-/** Time spent consuming per turn of the event loop, so sockets and timers keep being served. */
-const SLICE_MS = 8;
+import { SLICE_MS } from "./slice.ts";
 /** Default queue high-water mark; with a memory limit, at most an eighth of it. */
 const HIGH_WATER = 256 << 20;
 /** With a memory limit, the process's memory is checked each time this fraction of it was consumed. */

@@ -3,7 +3,7 @@ import { MsgPackError, MsgReader } from "./msgpack/read.ts";
 import { MsgWriter } from "./msgpack/write.ts";
 import { alignedCopy, alignInPlace } from "./slab.ts";
 import type {
-  FileSource, LogMsg, StoreId, StoreInfo, StoreKind, StoreSource, TimePoint, TimeType, Timeline, Tuid,
+  ArrowMsg, FileSource, LogMsg, StoreId, StoreInfo, StoreKind, StoreSource, TimePoint, TimeType, Timeline, Tuid,
 } from "./logmsg.ts";
 
 export { MsgPackError };
@@ -25,14 +25,8 @@ export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
       msg = readSetStoreInfo(r);
       break;
     case "ArrowMsg": {
-      if (r.arrayLen() !== 2) throw new MsgPackError("ArrowMsg: expected (StoreId, ArrowMsg)", at);
-      const storeId = readStoreId(r);
-      const tupleAt = r.pos;
-      if (r.arrayLen() !== 3) throw new MsgPackError("Expected (table_id, timepoint, buf)", tupleAt);
-      const chunkId = readTuid(r);
-      const timepointMax = readTimePoint(r);
-      const ipc = owned ? alignInPlace(r.bin()) : alignedCopy(r.bin());
-      msg = { kind: "ArrowMsg", storeId, chunkId, timepointMax, ipc };
+      const { storeId, chunkId, timepointMax } = readArrowHead(r, at);
+      msg = { kind: "ArrowMsg", storeId, chunkId, timepointMax, ipc: owned ? alignInPlace(r.bin()) : alignedCopy(r.bin()) };
       break;
     }
     case "BlueprintActivationCommand": {
@@ -53,6 +47,30 @@ export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
   }
   if (!r.done) throw new MsgPackError(`${body.length - r.pos} trailing bytes after the LogMsg`, r.pos);
   return msg;
+}
+
+/** An `ArrowMsg` without its IPC bytes: what congestion control decides from. */
+export type ArrowHead = Omit<ArrowMsg, "ipc">;
+
+/**
+ * The envelope of a MessagePack `LogMsg` body that is an `ArrowMsg`, read from its first bytes only
+ * (the IPC bytes come last); null for other variants. Throws when the bytes are malformed or too few.
+ */
+export function peekArrowHead(body: Uint8Array): ArrowHead | null {
+  const r = new MsgReader(body);
+  const at = r.pos;
+  const variant = enumTag(r);
+  return variant.name === "ArrowMsg" && variant.payload ? readArrowHead(r, at) : null;
+}
+
+/** Reads an `ArrowMsg` payload up to its IPC bytes. */
+function readArrowHead(r: MsgReader, at: number): ArrowHead {
+  if (r.arrayLen() !== 2) throw new MsgPackError("ArrowMsg: expected (StoreId, ArrowMsg)", at);
+  const storeId = readStoreId(r);
+  const tupleAt = r.pos;
+  if (r.arrayLen() !== 3) throw new MsgPackError("Expected (table_id, timepoint, buf)", tupleAt);
+  const chunkId = readTuid(r);
+  return { kind: "ArrowMsg", storeId, chunkId, timepointMax: readTimePoint(r) };
 }
 
 /** Encodes one `LogMsg` into a MessagePack body. */

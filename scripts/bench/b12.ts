@@ -5,7 +5,8 @@
  * back-pressure case), then the client paced at 2 R without and with `--drop-at-latency`. Latency is
  * the staleness of what the viewer's live feed (`/api/live`) announces: when the feed says frame F is
  * in the store, the time since the paced client was due to send F (an SDK queues what the socket does
- * not take yet, so waiting in the client counts).
+ * not take yet, so waiting in the client counts). The client stamps each chunk id with that due time,
+ * as an SDK makes a chunk when its data is logged; `--drop-at-latency` reads it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";

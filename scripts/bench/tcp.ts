@@ -203,6 +203,7 @@ async function sendAll(packets: Uint8Array[], { port, pace }: SendOptions): Prom
     new DataView(head.buffer).setUint32(0, p.length, true);
     sent[i] = nowMs();
     if (!pace) due[i] = sent[i]!;
+    stampChunkTime(p, due[i]!);
     socket.write(head);
     if (!socket.write(p)) await new Promise((resolve) => socket.once("drain", resolve));
     bytes += p.length + 4;
@@ -210,6 +211,19 @@ async function sendAll(packets: Uint8Array[], { port, pace }: SendOptions): Prom
   socket.end();
   await closed;
   return { t0, sent, due };
+}
+
+/** MessagePack of the key "time_ns" (fixstr) and the marker of the u64 after it. */
+const TIME_NS_KEY = Uint8Array.of(0xa7, ...new TextEncoder().encode("time_ns"), 0xcf);
+
+/**
+ * Sets the time of a packet's chunk id (its first `time_ns`, right after the store id) to `ms`, as an
+ * SDK makes the chunk when the data is logged; the server's `--drop-at-latency` reads it (server/tcp/transit.ts).
+ */
+function stampChunkTime(packet: Uint8Array, ms: number): void {
+  const at = Buffer.from(packet.buffer, packet.byteOffset, Math.min(packet.length, 512)).indexOf(TIME_NS_KEY);
+  if (at < 0) return;
+  new DataView(packet.buffer, packet.byteOffset).setBigUint64(at + TIME_NS_KEY.length, BigInt(Math.round(ms * 1e6)));
 }
 
 if (!Bun.isMainThread) {

@@ -1,5 +1,6 @@
 /** One viewer of the 0.22 relay: its history still to send, then its live frames, sent as its socket drains. */
 import type { Socket } from "../runtime/types.ts";
+import { SLICE_MS } from "../slice.ts";
 
 export interface ClientLimits {
   /** Frames are sent while the socket buffers less than this many bytes. */
@@ -7,9 +8,6 @@ export interface ClientLimits {
   /** Live bytes a client may have waiting; above it the client is dropped. */
   maxQueuedBytes: number;
 }
-
-/** Longest stretch of sending (mostly encoding history) before yielding to the event loop. */
-const SLICE_MS = 8;
 
 /** A relay viewer and its queue. */
 export class RelayClient {

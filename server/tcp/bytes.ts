@@ -19,21 +19,35 @@ export class ByteQueue {
 
   /** Removes and returns the first `n` bytes (`n <= size`): a view when they lie in one chunk, else one copy. */
   take(n: number): Uint8Array {
-    this.size -= n;
+    const bytes = this.peek(n);
+    this.skip(n);
+    return bytes;
+  }
+
+  /** The first `n` bytes (`n <= size`), left in the queue: a view when they lie in one chunk, else a copy. */
+  peek(n: number): Uint8Array {
     const parts: Uint8Array[] = [];
+    for (let i = 0, need = n; need > 0; i++) {
+      const c = this.chunks[i]!;
+      parts.push(c.length > need ? c.subarray(0, need) : c);
+      need -= c.length;
+    }
+    return parts.length === 1 ? parts[0]! : concat(parts);
+  }
+
+  /** Removes the first `n` bytes (`n <= size`) without copying anything. */
+  skip(n: number): void {
+    this.size -= n;
     let i = 0;
     for (let need = n; need > 0; i++) {
       const c = this.chunks[i]!;
       if (c.length > need) {
-        parts.push(c.subarray(0, need));
         this.chunks[i] = c.subarray(need);
         break;
       }
-      parts.push(c);
       need -= c.length;
     }
     this.chunks.splice(0, i);
-    return parts.length === 1 ? parts[0]! : concat(parts);
   }
 
   /** Drops everything buffered. */

@@ -2,7 +2,7 @@
  * "Drop at latency" congestion control of one SDK connection (spec §1.6), exactly Rerun 0.22's law,
  * in f32 arithmetic. Pure: the clock and the random source are injectable.
  */
-import { compareStr } from "../../store/envelope.ts";
+import { type ArrowHead, compareStr } from "../../store/envelope.ts";
 import type { LogMsg, TimePoint, TimePointEntry } from "../../store/logmsg.ts";
 import type { LogFn } from "../log.ts";
 
@@ -98,7 +98,7 @@ export class Congestion {
   }
 
   /** Whether to forward `msg` at the current accept rate (store infos and blueprint activations always are). */
-  keep(msg: LogMsg): boolean {
+  keep(msg: LogMsg | ArrowHead): boolean {
     if (this.acceptRate === 1 || msg.kind !== "ArrowMsg") return true;
     const seq = firstSequence(msg.timepointMax);
     if (!seq) return this.random() < this.acceptRate;

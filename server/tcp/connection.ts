@@ -4,9 +4,11 @@
  */
 import { RrdDecoder } from "../../store/decoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
+import { PEEK_BYTES, peekPacket } from "../../store/peek.ts";
 import type { LogFn } from "../log.ts";
 import { ByteQueue } from "./bytes.ts";
 import type { Congestion } from "./congestion.ts";
+import { Transit } from "./transit.ts";
 import { isRerunHeader, OLD_CLIENT_WARNING, PROTOCOL_HEADER, PROTOCOL_VERSION_0, UNKNOWN_CLIENT, versionMismatch } from "./handshake.ts";
 
 /** Who sent a batch of messages. */
@@ -28,7 +30,7 @@ export interface ConnectionContext {
   logOnce: LogFn;
   /** Null when there is no latency limit. */
   congestion: Congestion | null;
-  /** Age in seconds of the oldest message waiting in the consumer's ingest queue. */
+  /** Age in seconds of the oldest message waiting in the consumer's ingest queue (part of the latency). */
   queueLatencySec: () => number;
   onMessages: (msgs: LogMsg[], client: ClientInfo) => void;
   /** Called exactly once: null for a goodbye (EOF), else the error text. The caller closes the socket. */
@@ -43,6 +45,9 @@ export class Connection {
   private version = 0;
   private packetLen = 0;
   private readonly buf = new ByteQueue();
+  private readonly transit = new Transit();
+  /** Seconds the last packet with a chunk id waited before reaching us. */
+  private waited = 0;
 
   constructor(private readonly ctx: ConnectionContext) {}
 
@@ -102,7 +107,10 @@ export class Connection {
       case "packet": {
         if (buf.size < this.packetLen) return false;
         this.state = "length";
-        this.handlePacket(buf.take(this.packetLen));
+        ctx.log("trace", `Received packet of size ${this.packetLen}.`);
+        const fate = this.fate();
+        if (fate === "dropped") buf.skip(this.packetLen);
+        else this.handlePacket(buf.take(this.packetLen), fate === "per message");
         return true;
       }
       case "closed":
@@ -110,11 +118,32 @@ export class Connection {
     }
   }
 
-  /** Decodes a whole packet, thins it if congested, forwards what is kept. */
-  private handlePacket(packet: Uint8Array): void {
+  /**
+   * With a latency limit: updates the accept rate for the packet waiting in the queue, from how long
+   * its chunk waited to reach us plus the ingest queue's age, and decides from its envelope when it
+   * can whether it is kept whole or dropped without being copied or decoded; else message by message.
+   */
+  private fate(): "kept" | "dropped" | "per message" {
+    const { ctx, buf } = this;
+    const c = ctx.congestion;
+    if (!c) return "kept";
+    const head = peekPacket(buf.peek(Math.min(PEEK_BYTES, this.packetLen)), this.packetLen);
+    if (head) this.waited = this.transit.waited(head.chunkId.timeNs);
+    c.update(this.waited + ctx.queueLatencySec());
+    if (c.acceptRate === 1) return "kept";
+    if (!head) return "per message";
+    if (c.keep(head)) return "kept";
+    this.warnDropping();
+    return "dropped";
+  }
+
+  private warnDropping(): void {
+    this.ctx.logOnce("warn", `Input latency is over the max (${this.ctx.congestion!.maxLatencySec} s) - dropping packets.`);
+  }
+
+  /** Decodes a whole packet, thins it message by message if asked, forwards what is kept. */
+  private handlePacket(packet: Uint8Array, thin: boolean): void {
     const { ctx } = this;
-    ctx.log("trace", `Received packet of size ${packet.length}.`);
-    ctx.congestion?.update(ctx.queueLatencySec());
     let msgs: LogMsg[];
     try {
       msgs = decodePacket(packet, (text) => ctx.logOnce("warn", text));
@@ -122,10 +151,8 @@ export class Connection {
       this.closeWithWarning((e as Error).message);
       return;
     }
-    const kept = ctx.congestion ? msgs.filter((m) => ctx.congestion!.keep(m)) : msgs;
-    if (kept.length < msgs.length) {
-      ctx.logOnce("warn", `Input latency is over the max (${ctx.congestion!.maxLatencySec} s) - dropping packets.`);
-    }
+    const kept = thin ? msgs.filter((m) => ctx.congestion!.keep(m)) : msgs;
+    if (kept.length < msgs.length) this.warnDropping();
     if (kept.length === 0) return;
     try {
       ctx.onMessages(kept, ctx.client);

@@ -28,3 +28,20 @@ test("copies a small view into a large buffer, and hands out plain Uint8Arrays",
   q.push(Buffer.from([7, 8]));
   expect(q.take(2).constructor).toBe(Uint8Array);
 });
+
+test("peek leaves the bytes, skip drops them without copying", () => {
+  const q = new ByteQueue();
+  const a = new Uint8Array([1, 2, 3, 4]);
+  q.push(a);
+  q.push(new Uint8Array([5, 6]));
+  q.push(new Uint8Array([7, 8, 9]));
+  expect([...q.peek(5)]).toEqual([1, 2, 3, 4, 5]);
+  expect(q.peek(2).buffer).toBe(a.buffer);
+  expect(q.size).toBe(9);
+  q.skip(3);
+  q.skip(3);
+  expect(q.size).toBe(3);
+  expect([...q.take(3)]).toEqual([7, 8, 9]);
+  q.push(new Uint8Array([10]));
+  expect([...q.peek(1)]).toEqual([10]);
+});

@@ -12,6 +12,12 @@ import { record } from "./harness.ts";
 const expected = decodeRrd(fixture(POINTS_022));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const frameOf = (m: LogMsg) => (m.kind === "ArrowMsg" ? m.timepointMax.find((e) => e.timeline.name === "frame")!.value : null);
+/** Messages per frame (null: not an ArrowMsg). */
+const perFrame = (msgs: LogMsg[]) => {
+  const n = new Map<bigint | null, number>();
+  for (const m of msgs) n.set(frameOf(m), (n.get(frameOf(m)) ?? 0) + 1);
+  return n;
+};
 
 describe("TCP SDK server", () => {
   test("replaying the 0.22.1 fixture delivers all 802 messages, equal to decoding the file", async () => {
@@ -230,14 +236,28 @@ describe("TCP SDK server", () => {
     const got = r.msgs(addr);
     expect(got.length).toBeLessThan(expected.length);
     expect(got.filter((m) => m.kind === "SetStoreInfo").length).toBe(2);
-    const count = (msgs: LogMsg[]) => {
-      const n = new Map<bigint | null, number>();
-      for (const m of msgs) n.set(frameOf(m), (n.get(frameOf(m)) ?? 0) + 1);
-      return n;
-    };
-    const all = count(expected);
-    for (const [frame, n] of count(got)) expect(n).toBe(all.get(frame)!);
+    const all = perFrame(expected);
+    for (const [frame, n] of perFrame(got)) expect(n).toBe(all.get(frame)!);
     expect(r.texts("warn")).toEqual(["Input latency is over the max (0.01 s) - dropping packets."]);
     await r.server.close();
   });
+
+  test("time spent before reaching us counts: chunks that waited ever longer in the client make whole frames drop", async () => {
+    const r = await record({ maxLatencySec: 0.02 });
+    const now = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
+    // As if the client's queue grew by 1 ms per message: each chunk was made 1 ms earlier than the one before.
+    const aged = expected.map((m, i) => (m.kind === "ArrowMsg" ? { ...m, chunkId: { ...m.chunkId, timeNs: now - BigInt(i) * 1_000_000n } } : m));
+    const addr = await replay(r.port, aged);
+    expect(await r.closed(addr)).toBeNull();
+    const got = r.msgs(addr);
+    expect(r.texts("warn")).toEqual(["Input latency is over the max (0.02 s) - dropping packets."]);
+    expect(got.length).toBeLessThan(aged.length);
+    expect(got.filter((m) => m.kind === "SetStoreInfo").length).toBe(2);
+    // Frames are kept or dropped whole, except the one during which the law engaged.
+    const all = perFrame(aged);
+    const partial = [...perFrame(got)].filter(([frame, n]) => n !== all.get(frame));
+    expect(partial.length).toBeLessThanOrEqual(1);
+    await r.server.close();
+  });
+
 });

@@ -1,0 +1,30 @@
+/** A look at the start of a TCP packet (spec §1.4) for congestion control (§1.6), without decoding it. */
+import { type ArrowHead, MsgPackError, peekArrowHead } from "./envelope.ts";
+import { RrdError } from "./errors.ts";
+import { HEADER_SIZE, readHeader } from "./header.ts";
+
+/** How many of a packet's first bytes hold the envelope of an ordinary `ArrowMsg`. */
+export const PEEK_BYTES = 1024;
+const START = HEADER_SIZE + 8;
+
+/**
+ * The envelope of a packet that is exactly one uncompressed MessagePack `ArrowMsg` (what 0.22 SDKs
+ * send), read from its first bytes; null for any other packet, or when `prefix` is too short.
+ */
+export function peekPacket(prefix: Uint8Array, packetLen: number): ArrowHead | null {
+  if (prefix.length < START) return null;
+  try {
+    const h = readHeader(prefix, 0, 0);
+    if (h.compression !== "off" || h.serializer !== "msgpack") return null;
+    const len = u32(prefix, HEADER_SIZE);
+    if (len !== u32(prefix, HEADER_SIZE + 4) || START + len !== packetLen) return null;
+    return peekArrowHead(prefix.subarray(START));
+  } catch (e) {
+    if (e instanceof RrdError || e instanceof MsgPackError) return null;
+    throw e;
+  }
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}

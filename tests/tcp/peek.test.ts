@@ -1,0 +1,30 @@
+import { expect, test } from "bun:test";
+import { decodeRrd } from "../../store/decoder.ts";
+import { concat, encodePacketStream, encodeRrd } from "../../store/encoder.ts";
+import { PEEK_BYTES, peekPacket } from "../../store/peek.ts";
+import { fixture, POINTS_022 } from "../fixtures.ts";
+
+const msgs = decodeRrd(fixture(POINTS_022));
+const arrows = msgs.filter((m) => m.kind === "ArrowMsg");
+
+test("every ArrowMsg packet of the 0.22.1 fixture yields its envelope from its first bytes", () => {
+  for (const m of arrows) {
+    const packet = encodePacketStream(m);
+    const { ipc: _, ...head } = m;
+    expect(peekPacket(packet.subarray(0, PEEK_BYTES), packet.length)).toEqual(head);
+  }
+});
+
+test("anything but one uncompressed MessagePack ArrowMsg is left to the decoder", () => {
+  const m = arrows[0]!;
+  const packet = encodePacketStream(m);
+  const info = encodePacketStream(msgs.find((x) => x.kind === "SetStoreInfo")!);
+  expect(peekPacket(info, info.length)).toBeNull();
+  const lz4 = encodeRrd([m], "lz4");
+  expect(peekPacket(lz4, lz4.length)).toBeNull();
+  const two = concat([packet, packet.subarray(12)]);
+  expect(peekPacket(two, two.length)).toBeNull();
+  for (const n of [0, 11, 19, 20, 40]) expect(peekPacket(packet.subarray(0, n), packet.length)).toBeNull();
+  const garbage = packet.slice(0, 64).fill(0xc1, 20);
+  expect(peekPacket(garbage, packet.length)).toBeNull();
+});
