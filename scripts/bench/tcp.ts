@@ -5,6 +5,7 @@
  * wires them, and the anchor, a raw Bun framed-socket sink that reads the frames and discards them.
  * This file is also the Worker's entry (below `if (!isMainThread)`).
  */
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import { Ingest } from "../../server/ingest.ts";
 import { startSdkServer } from "../../server/tcp/server.ts";
@@ -166,17 +167,40 @@ export async function transfer(client: Client, receiver: (expect: number) => Pro
   }
 }
 
+/** Minor page faults of this process so far (Linux's /proc; null elsewhere). */
+function minorFaults(): number | null {
+  try {
+    return Number(readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ")[7]);
+  } catch {
+    return null;
+  }
+}
+
+/** MB/s of ours and of the anchor, and the median page faults per MB of each (client included), when known. */
+export interface TcpRates {
+  ours: Stat;
+  sink: Stat;
+  /** Retained data is new memory, faulted in page by page; the sink's reads reuse freed memory. */
+  faultsNote: string | undefined;
+}
+
 /**
  * MB/s of ours and of the anchor on the client's packets: a warm-up and `runs` timed transfers each,
  * interleaved (ours, anchor, ours, …), a full GC before each.
  */
-export async function tcpRates(client: Client, runs: number, arrows: number): Promise<[Stat, Stat]> {
+export async function tcpRates(client: Client, runs: number, arrows: number): Promise<TcpRates> {
   const mb = client.bytes / 1e6;
-  const [ours, sink] = await interleaved([
-    async () => mb / (await transfer(client, ourReceiver, arrows)).secs,
-    async () => mb / (await transfer(client, sinkReceiver, client.count)).secs,
-  ], { runs });
-  return [stat(ours!), stat(sink!)];
+  const faults: [number[], number[]] = [[], []];
+  const timed = async (i: 0 | 1, receiver: (expect: number) => Promise<Receiver> | Receiver, expect: number) => {
+    const before = minorFaults();
+    const { secs } = await transfer(client, receiver, expect);
+    const after = minorFaults();
+    if (before !== null && after !== null) faults[i].push((after - before) / mb);
+    return mb / secs;
+  };
+  const [ours, sink] = await interleaved([() => timed(0, ourReceiver, arrows), () => timed(1, sinkReceiver, client.count)], { runs });
+  const [f0, f1] = faults.map((f) => (f.length ? stat(f).median.toFixed(0) : null));
+  return { ours: stat(ours!), sink: stat(sink!), faultsNote: f0 && f1 ? `page faults per MB, client included: ours ${f0}, sink ${f1}` : undefined };
 }
 
 /** One packet per message (Rerun 0.22's TCP sink), with the max `frame` of each ArrowMsg. */
