@@ -2,7 +2,7 @@
  * The ingest queue between receivers (TCP clients, files, stdin, URLs) and consumers (store,
  * `--save`, relay). It measures its latency for `--drop-at-latency` and applies back-pressure.
  */
-import type { LogMsg } from "../store/logmsg.ts";
+import { type LogMsg, msgBytes } from "../store/logmsg.ts";
 import { SLICE_MS } from "./slice.ts";
 /** Default queue high-water mark; with a memory limit, at most an eighth of it. */
 const HIGH_WATER = 256 << 20;
@@ -76,7 +76,7 @@ export class Ingest {
   push(msgs: LogMsg[]): void {
     if (msgs.length === 0) return;
     let bytes = 0;
-    for (const m of msgs) bytes += m.kind === "ArrowMsg" ? m.ipc.length : 256;
+    for (const m of msgs) bytes += msgBytes(m);
     this.queue.push({ msgs, bytes, at: this.now(), next: 0 });
     this.bytes += bytes;
     if (!this.high && this.bytes > this.highWaterBytes) {

@@ -53,14 +53,19 @@ export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
 export type ArrowHead = Omit<ArrowMsg, "ipc">;
 
 /**
- * The envelope of a MessagePack `LogMsg` body that is an `ArrowMsg`, read from its first bytes only
- * (the IPC bytes come last); null for other variants. Throws when the bytes are malformed or too few.
+ * The envelope of a MessagePack `LogMsg` body of `length` bytes that is an `ArrowMsg`, read from its
+ * first bytes only (the IPC bytes come last and must end the body); null for other variants. Throws
+ * when the bytes are malformed or too few.
  */
-export function peekArrowHead(body: Uint8Array): ArrowHead | null {
+export function peekArrowHead(body: Uint8Array, length = body.length): ArrowHead | null {
   const r = new MsgReader(body);
   const at = r.pos;
   const variant = enumTag(r);
-  return variant.name === "ArrowMsg" && variant.payload ? readArrowHead(r, at) : null;
+  if (variant.name !== "ArrowMsg" || !variant.payload) return null;
+  const head = readArrowHead(r, at);
+  const ipcAt = r.pos, n = r.binLen();
+  if (r.pos + n !== length) throw new MsgPackError(`IPC bytes of ${n} bytes do not end the ${length}-byte body`, ipcAt);
+  return head;
 }
 
 /** Reads an `ArrowMsg` payload up to its IPC bytes. */

@@ -88,3 +88,8 @@ export function storeIdOf(msg: LogMsg): StoreId {
       return msg.blueprintId;
   }
 }
+
+/** About how many bytes a message holds: its Arrow IPC bytes, or a small envelope's worth. */
+export function msgBytes(msg: LogMsg): number {
+  return msg.kind === "ArrowMsg" ? msg.ipc.length : 256;
+}

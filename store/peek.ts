@@ -9,7 +9,8 @@ const START = HEADER_SIZE + 8;
 
 /**
  * The envelope of a packet that is exactly one uncompressed MessagePack `ArrowMsg` (what 0.22 SDKs
- * send), read from its first bytes; null for any other packet, or when `prefix` is too short.
+ * send), read from its first bytes, whose framing checks out up to the IPC bytes (their content is not
+ * read); null for any other packet, or when `prefix` is too short.
  */
 export function peekPacket(prefix: Uint8Array, packetLen: number): ArrowHead | null {
   if (prefix.length < START) return null;
@@ -18,7 +19,7 @@ export function peekPacket(prefix: Uint8Array, packetLen: number): ArrowHead | n
     if (h.compression !== "off" || h.serializer !== "msgpack") return null;
     const len = u32(prefix, HEADER_SIZE);
     if (len !== u32(prefix, HEADER_SIZE + 4) || START + len !== packetLen) return null;
-    return peekArrowHead(prefix.subarray(START));
+    return peekArrowHead(prefix.subarray(START), len);
   } catch (e) {
     if (e instanceof RrdError || e instanceof MsgPackError) return null;
     throw e;

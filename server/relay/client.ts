@@ -1,20 +1,25 @@
-/** One viewer of the 0.22 relay: its history still to send, then its live frames, sent as its socket drains. */
+/**
+ * One viewer of the 0.22 relay: its history still to send, then its live messages, sent as its socket
+ * drains. Messages wait as they are (usually views of what the store keeps) and are encoded when sent.
+ */
+import { type LogMsg, msgBytes } from "../../store/logmsg.ts";
 import type { Socket } from "../runtime/types.ts";
 import { SLICE_MS } from "../slice.ts";
+import { scratchFrame } from "./scratch.ts";
 
 export interface ClientLimits {
   /** Frames are sent while the socket buffers less than this many bytes. */
   highWaterBytes: number;
-  /** Live bytes a client may have waiting; above it the client is dropped. */
+  /** Live message bytes a client may have waiting; above it the client is dropped. */
   maxQueuedBytes: number;
 }
 
 /** A relay viewer and its queue. */
 export class RelayClient {
-  /** Live bytes waiting to be sent. */
+  /** Live message bytes waiting to be sent. */
   queuedBytes = 0;
   closed = false;
-  private queue: (Uint8Array | undefined)[] = [];
+  private queue: (LogMsg | undefined)[] = [];
   private head = 0;
   private waiting = false;
 
@@ -27,15 +32,15 @@ export class RelayClient {
     this.pump();
   }
 
-  /** Queues a live frame (sent at once when nothing waits); false when the client is over its byte cap. */
-  push(frame: Uint8Array): boolean {
+  /** Queues a live message (sent at once when nothing waits); false when the client is over its byte cap. */
+  push(msg: LogMsg): boolean {
     if (this.closed) return true;
     if (!this.waiting && this.history === null && this.head === this.queue.length && this.socket.buffered() < this.limits.highWaterBytes) {
-      this.socket.send(frame);
+      this.socket.send(scratchFrame(msg));
       return true;
     }
-    this.queue.push(frame);
-    this.queuedBytes += frame.length;
+    this.queue.push(msg);
+    this.queuedBytes += msgBytes(msg);
     if (this.queuedBytes > this.limits.maxQueuedBytes) return false;
     this.pump();
     return true;
@@ -85,13 +90,13 @@ export class RelayClient {
       this.history = null;
     }
     if (this.head === this.queue.length) return null;
-    const frame = this.queue[this.head]!;
+    const msg = this.queue[this.head]!;
     this.queue[this.head++] = undefined;
-    this.queuedBytes -= frame.length;
+    this.queuedBytes -= msgBytes(msg);
     if (this.head === this.queue.length) {
       this.queue = [];
       this.head = 0;
     }
-    return frame;
+    return scratchFrame(msg);
   }
 }

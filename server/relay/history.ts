@@ -4,11 +4,11 @@
  * when the viewer connects (later rows reach it live, never twice); frames are encoded as it drains.
  * A chunk still stored as it arrived is sent as the message that brought it (no re-encoding).
  */
-import { encodeRelayFrame } from "../../store/bincode.ts";
 import type { Chunk } from "../../store/chunk.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import type { Hub } from "../../store/db/hub.ts";
 import type { ArrowMsg, LogMsg, StoreId } from "../../store/logmsg.ts";
+import { scratchFrame } from "./scratch.ts";
 
 type Item = LogMsg | { storeId: StoreId; chunk: Chunk };
 
@@ -31,16 +31,13 @@ export function historyFrames(hub: Hub, wire: WireLookup = () => undefined): Gen
   return encode([first, statics, temporal], wire);
 }
 
-/** The frames, written one at a time into one reused buffer: each is sent (and copied by the socket) before the next is made. */
+/** The frames, written one at a time into the shared reused buffer: each is sent (and copied by the socket) before the next is made. */
 function* encode(lists: Item[][], wire: WireLookup): Generator<Uint8Array> {
-  let scratch: Uint8Array = new Uint8Array(0);
   for (const list of lists) {
     for (let i = 0; i < list.length; i++) {
       const item = list[i]!;
       list[i] = undefined as unknown as Item; // lets the store free what its GC dropped meanwhile
-      const frame = encodeRelayFrame("chunk" in item ? (wire(item.chunk) ?? chunkMsg(item.storeId, item.chunk)) : item, scratch);
-      if (frame.buffer !== scratch.buffer) scratch = new Uint8Array(frame.buffer);
-      yield frame;
+      yield scratchFrame("chunk" in item ? (wire(item.chunk) ?? chunkMsg(item.storeId, item.chunk)) : item);
     }
   }
 }

@@ -1,9 +1,8 @@
 /**
- * The 0.22 WebSocket relay (spec §5): every message the store takes is encoded once (`RR00` +
- * bincode) and fanned out to every viewer; a new viewer first gets the history replayed from the
- * store. Slow viewers queue on their own, and one over its byte cap is dropped with a WARN.
+ * The 0.22 WebSocket relay (spec §5): every message the store takes is fanned out to every viewer
+ * (`RR00` + bincode); a new viewer first gets the history replayed from the store. Slow viewers queue
+ * messages on their own, and one over its byte cap is dropped with a WARN.
  */
-import { encodeRelayFrame } from "../../store/bincode.ts";
 import type { Chunk } from "../../store/chunk.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import type { Hub } from "../../store/db/hub.ts";
@@ -70,9 +69,8 @@ export class Relay {
   /** Sends one message to every viewer. */
   broadcast(msg: LogMsg): void {
     if (this.clients.size === 0) return;
-    const frame = encodeRelayFrame(msg);
     for (const c of this.clients) {
-      if (c.push(frame)) continue;
+      if (c.push(msg)) continue;
       this.log("warn", `Dropping slow web socket client ${c.peer}: more than ${this.limits.maxQueuedBytes} bytes waiting`);
       this.clients.delete(c);
       c.close(1008, "too slow");

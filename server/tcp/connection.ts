@@ -46,8 +46,8 @@ export class Connection {
   private packetLen = 0;
   private readonly buf = new ByteQueue();
   private readonly transit = new Transit();
-  /** Seconds the last packet with a chunk id waited before reaching us. */
-  private waited = 0;
+  /** With a latency limit: when the current packet began arriving (`Transit.now()`). */
+  private packetAt = 0;
 
   constructor(private readonly ctx: ConnectionContext) {}
 
@@ -101,6 +101,7 @@ export class Connection {
           return this.closeWithWarning(`Packet of ${len} bytes is larger than the maximum packet size of ${ctx.maxPacketBytes} bytes`);
         }
         this.packetLen = len;
+        if (ctx.congestion) this.packetAt = this.transit.now();
         this.state = "packet";
         return true;
       }
@@ -120,16 +121,17 @@ export class Connection {
 
   /**
    * With a latency limit: updates the accept rate for the packet waiting in the queue, from how long
-   * its chunk waited to reach us plus the ingest queue's age, and decides from its envelope when it
-   * can whether it is kept whole or dropped without being copied or decoded; else message by message.
+   * its chunk waited to reach us (when its envelope can be read) plus the ingest queue's age, and
+   * decides from its envelope when it can whether it is kept whole or dropped without being copied or
+   * decoded (its framing is checked up to the IPC bytes); else message by message.
    */
   private fate(): "kept" | "dropped" | "per message" {
     const { ctx, buf } = this;
     const c = ctx.congestion;
     if (!c) return "kept";
     const head = peekPacket(buf.peek(Math.min(PEEK_BYTES, this.packetLen)), this.packetLen);
-    if (head) this.waited = this.transit.waited(head.chunkId.timeNs);
-    c.update(this.waited + ctx.queueLatencySec());
+    const waited = head ? this.transit.waited(head.chunkId.timeNs, this.packetAt) : 0;
+    c.update(waited + ctx.queueLatencySec());
     if (c.acceptRate === 1) return "kept";
     if (!head) return "per message";
     if (c.keep(head)) return "kept";

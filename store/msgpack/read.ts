@@ -98,16 +98,20 @@ export class MsgReader {
 
   /** Reads a bin value as a view (no copy). */
   bin(): Uint8Array {
-    const at = this.pos, m = this.byte();
-    let n: number;
-    if (m === 0xc4) n = this.u8();
-    else if (m === 0xc5) n = this.u16();
-    else if (m === 0xc6) n = this.u32();
-    else return this.fail("binary data", at);
+    const n = this.binLen();
     this.need(n);
     const start = this.pos;
     this.pos += n;
     return this.buf.subarray(start, start + n);
+  }
+
+  /** Reads the header of binary data: how many bytes follow it. */
+  binLen(): number {
+    const at = this.pos, m = this.byte();
+    if (m === 0xc4) return this.u8();
+    if (m === 0xc5) return this.u16();
+    if (m === 0xc6) return this.u32();
+    return this.fail("binary data", at);
   }
 
   /** Reads any integer exactly, as a bigint. */

@@ -22,6 +22,13 @@ test("anything but one uncompressed MessagePack ArrowMsg is left to the decoder"
   expect(peekPacket(info, info.length)).toBeNull();
   const lz4 = encodeRrd([m], "lz4");
   expect(peekPacket(lz4, lz4.length)).toBeNull();
+  const lz4Flag = packet.slice();
+  lz4Flag[8] = 1; // the same bytes said to be LZ4
+  expect(peekPacket(lz4Flag, lz4Flag.length)).toBeNull();
+  const trailing = concat([packet, new Uint8Array([0])]); // the IPC bytes do not end the body
+  new DataView(trailing.buffer).setUint32(12, packet.length - 19, true);
+  new DataView(trailing.buffer).setUint32(16, packet.length - 19, true);
+  expect(peekPacket(trailing.subarray(0, PEEK_BYTES), trailing.length)).toBeNull();
   const two = concat([packet, packet.subarray(12)]);
   expect(peekPacket(two, two.length)).toBeNull();
   for (const n of [0, 11, 19, 20, 40]) expect(peekPacket(packet.subarray(0, n), packet.length)).toBeNull();

@@ -3,7 +3,7 @@ import { memoryUsage as jscMemory } from "bun:jsc";
 import { OLD_CLIENT_WARNING, UNKNOWN_CLIENT } from "../../server/tcp/handshake.ts";
 import { startSdkServer } from "../../server/tcp/server.ts";
 import { decodeRrd } from "../../store/decoder.ts";
-import { concat, encodePacketStream } from "../../store/encoder.ts";
+import { concat, encodePacketStream, encodeRrd } from "../../store/encoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
 import { fixture, POINTS_022 } from "../fixtures.ts";
 import { replay, TestClient, u32 } from "./client.ts";
@@ -229,25 +229,65 @@ describe("TCP SDK server", () => {
     await r.server.close();
   });
 
-  test("over the latency limit, whole frames are dropped and store infos are kept", async () => {
+  // Uncompressed packets are decided from their envelope; LZ4 ones are decoded and thinned message by message.
+  for (const [how, encode] of [["decided from the envelope", encodePacketStream], ["LZ4, message by message", (m: LogMsg) => encodeRrd([m], "lz4")]] as const) {
+    test(`over the latency limit, whole frames are dropped and store infos are kept (${how})`, async () => {
+      const r = await record({ maxLatencySec: 0.01, queueLatencySec: () => 1 });
+      const c = await TestClient.connect(r.port);
+      await c.handshake();
+      for (const m of expected) await c.packet(encode(m));
+      await c.end();
+      expect(await r.closed(c.addr)).toBeNull();
+      const got = r.msgs(c.addr);
+      expect(got.length).toBeLessThan(expected.length);
+      expect(got.filter((m) => m.kind === "SetStoreInfo").length).toBe(2);
+      const all = perFrame(expected);
+      for (const [frame, n] of perFrame(got)) expect(n).toBe(all.get(frame)!);
+      expect(r.texts("warn")).toEqual(["Input latency is over the max (0.01 s) - dropping packets."]);
+      await r.server.close();
+    });
+  }
+
+  test("over the limit, a malformed packet still closes the connection instead of being dropped unread", async () => {
     const r = await record({ maxLatencySec: 0.01, queueLatencySec: () => 1 });
-    const addr = await replay(r.port, expected);
-    expect(await r.closed(addr)).toBeNull();
-    const got = r.msgs(addr);
-    expect(got.length).toBeLessThan(expected.length);
-    expect(got.filter((m) => m.kind === "SetStoreInfo").length).toBe(2);
-    const all = perFrame(expected);
-    for (const [frame, n] of perFrame(got)) expect(n).toBe(all.get(frame)!);
-    expect(r.texts("warn")).toEqual(["Input latency is over the max (0.01 s) - dropping packets."]);
+    const c = await TestClient.connect(r.port);
+    await c.handshake();
+    await c.send(expected.slice(0, 50));
+    const bad = concat([encodePacketStream(expected[10]!), new Uint8Array([0])]);
+    const len = bad.length - 20;
+    new DataView(bad.buffer).setUint32(12, len, true);
+    new DataView(bad.buffer).setUint32(16, len, true);
+    await c.packet(bad);
+    expect(await r.closed(c.addr)).toStartWith("MsgPack error: 1 trailing bytes after the LogMsg");
     await r.server.close();
   });
 
-  test("time spent before reaching us counts: chunks that waited ever longer in the client make whole frames drop", async () => {
+  test("a recording sent twice on one connection to an idle server loses nothing", async () => {
     const r = await record({ maxLatencySec: 0.02 });
-    const now = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
-    // As if the client's queue grew by 1 ms per message: each chunk was made 1 ms earlier than the one before.
-    const aged = expected.map((m, i) => (m.kind === "ArrowMsg" ? { ...m, chunkId: { ...m.chunkId, timeNs: now - BigInt(i) * 1_000_000n } } : m));
-    const addr = await replay(r.port, aged);
+    const c = await TestClient.connect(r.port);
+    await c.handshake();
+    await c.send(expected);
+    await c.send(expected);
+    await c.end();
+    expect(await r.closed(c.addr)).toBeNull();
+    expect(r.msgs(c.addr).length).toBe(2 * expected.length);
+    expect(r.texts("warn")).toEqual([]);
+    await r.server.close();
+  });
+
+  test("time spent before reaching us counts: a client whose queue grows makes whole frames drop", async () => {
+    const r = await record({ maxLatencySec: 0.02 });
+    const start = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
+    // Made 1 ms apart, sent 2 ms apart (5 at a time): as if the client's queue grew by 1 ms per message.
+    const aged = expected.map((m, i) => (m.kind === "ArrowMsg" ? { ...m, chunkId: { ...m.chunkId, timeNs: start + BigInt(i) * 1_000_000n } } : m));
+    const c = await TestClient.connect(r.port);
+    await c.handshake();
+    for (let i = 0; i < aged.length; i += 5) {
+      await c.send(aged.slice(i, i + 5));
+      await sleep(10);
+    }
+    await c.end();
+    const addr = c.addr;
     expect(await r.closed(addr)).toBeNull();
     const got = r.msgs(addr);
     expect(r.texts("warn")).toEqual(["Input latency is over the max (0.02 s) - dropping packets."]);

@@ -24,14 +24,41 @@ test("a queue growing in the client shows as waiting beyond the fastest trip", (
   }
 });
 
-test("the base delay is forgotten after 5 minutes, so a clock stepped back is not waiting forever", () => {
+test("waiting is counted up to when the packet began arriving, not its own transfer", () => {
   const { clock, transit, ns } = fake();
-  expect(transit.waited(ns(clock.now))).toBe(0);
+  expect(transit.waited(ns(clock.now - 1))).toBe(0);
+  const began = clock.now + 0.001;
+  clock.now += 0.5; // a big packet took 500 ms to arrive
+  expect(transit.waited(ns(began - 1), began)).toBeCloseTo(0, 6);
+});
+
+test("chunks made before the newest one seen (a recording sent again) say nothing; the newer ones go on", () => {
+  const { clock, transit, ns } = fake();
+  const t0 = clock.now;
+  for (let i = 0; i < 100; i++) expect(transit.waited(ns(t0 + i))).toBe(0); // a replay: ids 100 s apart, sent at once
+  for (let i = 0; i < 100; i++) expect(transit.waited(ns(t0 + i))).toBe(0); // the same again
   clock.now += 1;
-  expect(transit.waited(ns(clock.now - 2))).toBeCloseTo(2, 4); // the client's clock was stepped back 2 s
-  for (let t = 0; t < 300; t += 10) {
-    clock.now += 10;
-    transit.waited(ns(clock.now - 2));
+  expect(transit.waited(ns(t0 + 98.5))).toBe(0);
+  expect(transit.waited(ns(t0 + 99))).toBeCloseTo(1, 4); // in order again (made with the newest): it waited a second longer
+});
+
+test("one id from the future does not make every prompt chunk after it look late", () => {
+  const { clock, transit, ns } = fake();
+  expect(transit.waited(ns(clock.now + 3600))).toBe(0);
+  for (let i = 0; i < 100; i++) {
+    clock.now += 0.01;
+    expect(transit.waited(ns(clock.now))).toBe(0);
   }
-  expect(transit.waited(ns(clock.now - 2))).toBeCloseTo(0, 4);
+});
+
+test("the base delay holds for 5 minutes, then is forgotten (a client clock stepped back)", () => {
+  const { clock, transit, ns } = fake();
+  const offset = (o: number) => transit.waited(ns(clock.now - o));
+  expect(offset(0)).toBe(0);
+  clock.now += 3;
+  expect(offset(2)).toBeCloseTo(2, 4); // stepped back 2 s: now indistinguishable from waiting
+  clock.now += 267; // 4.5 min after the first sample
+  expect(offset(2)).toBeCloseTo(2, 4);
+  clock.now += 60; // 5.5 min
+  expect(offset(2)).toBeCloseTo(0, 4);
 });
