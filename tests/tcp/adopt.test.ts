@@ -4,7 +4,7 @@ import { encodePacketStream } from "../../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import { chunkFromIpc } from "../../store/transport.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
-import { TestClient } from "./client.ts";
+import { replay, TestClient } from "./client.ts";
 import { record } from "./harness.ts";
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
@@ -26,12 +26,9 @@ test("large messages are kept as aligned views of their packet, intact after the
   const g = new Gen(5);
   const msgs: LogMsg[] = [g.msg(g.points("/big", 20_000)), g.msg(g.scalar("/small")), g.msg(g.points("/big", 30_001)), g.msg(g.points("/big", 9_000))];
   const r = await record();
-  const c = await TestClient.connect(r.port);
-  await c.handshake();
-  await c.send(msgs);
-  await c.end();
-  expect(await r.closed(c.addr)).toBeNull();
-  const got = r.msgs(c.addr) as ArrowMsg[];
+  const addr = await replay(r.port, msgs);
+  expect(await r.closed(addr)).toBeNull();
+  const got = r.msgs(addr) as ArrowMsg[];
   expect(got.length).toBe(msgs.length);
   got.forEach((m, i) => {
     expect(same(m.ipc, (msgs[i] as ArrowMsg).ipc)).toBe(true);

@@ -264,13 +264,9 @@ describe("TCP SDK server", () => {
 
   test("a recording sent twice on one connection to an idle server loses nothing", async () => {
     const r = await record({ maxLatencySec: 0.02 });
-    const c = await TestClient.connect(r.port);
-    await c.handshake();
-    await c.send(expected);
-    await c.send(expected);
-    await c.end();
-    expect(await r.closed(c.addr)).toBeNull();
-    expect(r.msgs(c.addr).length).toBe(2 * expected.length);
+    const addr = await replay(r.port, [...expected, ...expected]);
+    expect(await r.closed(addr)).toBeNull();
+    expect(r.msgs(addr).length).toBe(2 * expected.length);
     expect(r.texts("warn")).toEqual([]);
     await r.server.close();
   });
