@@ -39,6 +39,8 @@ export class RrdDecoder {
   private header: StreamHeader | null = null;
   private maxVersion: CrateVersion | null = null;
   private readonly chunks: Uint8Array[] = [];
+  /** Bytes of `chunks[0]` already consumed. */
+  private head = 0;
   private buffered = 0;
   /** Absolute offset (in the whole input) of the first buffered byte. */
   private consumed = 0;
@@ -101,17 +103,18 @@ export class RrdDecoder {
     for (;;) {
       const s = this.state;
       if (s.at === "header") {
-        if (this.streams > 0 && this.buffered > 0 && this.chunks[0]![0] !== 0x52) {
+        if (this.streams > 0 && this.buffered > 0 && this.byteAt(0) !== 0x52) {
           this.warn("Ignoring bytes after the end-of-stream marker that do not start a new stream");
           this.state = { at: "trailing" };
           continue;
         }
         if (this.buffered < HEADER_SIZE) return;
         const at = this.consumed;
-        const b = this.take(HEADER_SIZE);
-        if (this.header && b.every((x, i) => x === this.lastHeader[i])) {
+        if (this.header && this.repeatsHeader()) {
+          this.skip(HEADER_SIZE);
           this.begin(this.header, at);
         } else {
+          const b = this.take(HEADER_SIZE);
           this.startStream(readHeader(b, 0, at), at);
           this.lastHeader.set(b);
         }
@@ -122,9 +125,8 @@ export class RrdDecoder {
           continue;
         }
         const at = this.consumed;
-        const h = this.take(MSG_HEADER_SIZE);
-        const compressed = (h[0]! | (h[1]! << 8) | (h[2]! << 16) | (h[3]! << 24)) >>> 0;
-        const uncompressed = (h[4]! | (h[5]! << 8) | (h[6]! << 16) | (h[7]! << 24)) >>> 0;
+        const compressed = this.u32At(0), uncompressed = this.u32At(4);
+        this.skip(MSG_HEADER_SIZE);
         if (compressed === 0 && uncompressed === 0) {
           this.opts.onEnd?.(at);
           this.state = { at: "header" };
@@ -135,7 +137,7 @@ export class RrdDecoder {
         }
         this.state = { at: "body", compressed, uncompressed };
       } else if (s.at === "trailing") {
-        this.take(this.buffered);
+        this.skip(this.buffered);
         return;
       } else if (s.at === "body") {
         const n = this.bodyLength(s);
@@ -217,44 +219,60 @@ export class RrdDecoder {
   }
 
   private peekMagic(): boolean {
-    const p = this.peek(4);
-    return p[0] === 0x52 && p[1] === 0x52 && p[2] === 0x46 && p[3] === 0x32;
+    return this.byteAt(0) === 0x52 && this.byteAt(1) === 0x52 && this.byteAt(2) === 0x46 && this.byteAt(3) === 0x32;
   }
 
-  private peek(n: number): Uint8Array {
-    const first = this.chunks[0]!;
-    if (first.length >= n) return first.subarray(0, n);
-    const out = new Uint8Array(n);
-    let filled = 0;
-    for (const c of this.chunks) {
-      const k = Math.min(c.length, n - filled);
-      out.set(c.subarray(0, k), filled);
-      filled += k;
-      if (filled === n) break;
+  /** True when the next 12 buffered bytes equal the last stream header. */
+  private repeatsHeader(): boolean {
+    for (let i = 0; i < HEADER_SIZE; i++) if (this.byteAt(i) !== this.lastHeader[i]) return false;
+    return true;
+  }
+
+  /** Buffered byte `i` (0: the next unread one); `i` must be below `buffered`. */
+  private byteAt(i: number): number {
+    let k = this.head + i, j = 0;
+    while (k >= this.chunks[j]!.length) k -= this.chunks[j++]!.length;
+    return this.chunks[j]![k]!;
+  }
+
+  /** The little-endian u32 at buffered byte `i`. */
+  private u32At(i: number): number {
+    return (this.byteAt(i) | (this.byteAt(i + 1) << 8) | (this.byteAt(i + 2) << 16) | (this.byteAt(i + 3) << 24)) >>> 0;
+  }
+
+  /** Drops `n` buffered bytes. */
+  private skip(n: number): void {
+    this.buffered -= n;
+    this.consumed += n;
+    let left = n;
+    while (left > 0) {
+      const rest = this.chunks[0]!.length - this.head;
+      if (left < rest) {
+        this.head += left;
+        return;
+      }
+      left -= rest;
+      this.chunks.shift();
+      this.head = 0;
     }
-    return out;
   }
 
   /** Removes `n` buffered bytes: a view when they lie in one chunk, else one copy (valid until the next `take`). */
   private take(n: number): Uint8Array {
-    this.buffered -= n;
-    this.consumed += n;
-    const first = this.chunks[0]!;
-    if (first.length >= n) {
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-      return first.subarray(0, n);
+    const first = this.chunks[0]!, at = this.head;
+    if (first.length - at >= n) {
+      this.skip(n);
+      return first.subarray(at, at + n);
     }
     if (n <= SCRATCH_MAX) this.joined = grow(this.joined, n);
     const out = n <= SCRATCH_MAX ? this.joined.subarray(0, n) : new Uint8Array(n);
     let filled = 0;
     while (filled < n) {
-      const c = this.chunks[0]!;
-      const k = Math.min(c.length, n - filled);
-      out.set(c.subarray(0, k), filled);
+      const c = this.chunks[0]!, from = this.head;
+      const k = Math.min(c.length - from, n - filled);
+      out.set(c.subarray(from, from + k), filled);
       filled += k;
-      if (k === c.length) this.chunks.shift();
-      else this.chunks[0] = c.subarray(k);
+      this.skip(k);
     }
     return out;
   }

@@ -162,6 +162,15 @@ function fields(r: MsgReader, take: (key: string) => boolean): void {
 
 function readTuid(r: MsgReader): Tuid {
   const at = r.pos;
+  // Fast path: the two fields in the order every SDK writes them.
+  if (r.peek() === 0x82) {
+    r.pos++;
+    if (r.isStr("time_ns")) {
+      const timeNs = r.int();
+      if (r.isStr("inc")) return { timeNs, inc: r.int() };
+    }
+    r.pos = at;
+  }
   let timeNs: bigint | null = null, inc: bigint | null = null;
   fields(r, (k) => {
     if (k === "time_ns") timeNs = r.int();
@@ -180,8 +189,24 @@ function readStoreKind(r: MsgReader): StoreKind {
   return t.name;
 }
 
+/** The last StoreId read: consecutive messages of one recording share the object. */
+let lastStoreId: StoreId = { kind: "Recording", id: "" };
+
 function readStoreId(r: MsgReader): StoreId {
   const at = r.pos;
+  // Fast path: {kind: "Recording" | "Blueprint", id} in the order every SDK writes them.
+  if (r.peek() === 0x82) {
+    r.pos++;
+    if (r.isStr("kind")) {
+      const kind: StoreKind | null = r.isStr("Recording") ? "Recording" : r.isStr("Blueprint") ? "Blueprint" : null;
+      if (kind !== null && r.isStr("id")) {
+        const id = r.str();
+        if (kind !== lastStoreId.kind || id !== lastStoreId.id) lastStoreId = { kind, id };
+        return lastStoreId;
+      }
+    }
+    r.pos = at;
+  }
   let kind: StoreKind | null = null, id: string | null = null;
   fields(r, (k) => {
     if (k === "kind") kind = readStoreKind(r);
@@ -272,22 +297,39 @@ function readTimePoint(r: MsgReader): TimePoint {
   const n = r.mapLen();
   const out: TimePoint = [];
   for (let i = 0; i < n; i++) {
-    const at = r.pos;
-    let name: string | null = null, typ: TimeType | null = null;
-    fields(r, (k) => {
-      if (k === "name") name = r.str();
-      else if (k === "typ") {
-        const t = enumTag(r);
-        if (t.name !== "Time" && t.name !== "Sequence") throw new MsgPackError(`unknown TimeType ${JSON.stringify(t.name)}`, at);
-        typ = t.name;
-      } else return false;
-      return true;
-    });
-    if (name === null || typ === null) throw new MsgPackError("Timeline needs name and typ", at);
+    const timeline = readTimeline(r);
     if (r.nil()) continue; // static TimeInt never occurs in a TimePoint; tolerate it
-    out.push({ timeline: { name, typ }, value: r.int() });
+    out.push({ timeline, value: r.int() });
   }
   return out;
+}
+
+function readTimeline(r: MsgReader): Timeline {
+  const at = r.pos;
+  // Fast path: {name, typ: "Time" | "Sequence"} in the order every SDK writes them.
+  if (r.peek() === 0x82) {
+    r.pos++;
+    if (r.isStr("name")) {
+      const name = r.str();
+      if (r.isStr("typ")) {
+        if (r.isStr("Sequence")) return { name, typ: "Sequence" };
+        if (r.isStr("Time")) return { name, typ: "Time" };
+      }
+    }
+    r.pos = at;
+  }
+  let name: string | null = null, typ: TimeType | null = null;
+  fields(r, (k) => {
+    if (k === "name") name = r.str();
+    else if (k === "typ") {
+      const t = enumTag(r);
+      if (t.name !== "Time" && t.name !== "Sequence") throw new MsgPackError(`unknown TimeType ${JSON.stringify(t.name)}`, at);
+      typ = t.name;
+    } else return false;
+    return true;
+  });
+  if (name === null || typ === null) throw new MsgPackError("Timeline needs name and typ", at);
+  return { name, typ };
 }
 
 // --- writing -----------------------------------------------------------------------------

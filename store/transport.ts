@@ -45,16 +45,23 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
   const fields = batch.schema.fields;
   let plan = plans.get(fields);
   if (!plan) plans.set(fields, (plan = planOf(fields)));
-  const timelines: TimeColumn[] = plan.times.map(({ i, name, type, sorted, field }) => {
-    const col = batch.columns[i]!;
+  const n = batch.length, cols = batch.columns;
+  const timelines: TimeColumn[] = [];
+  for (const { i, name, type, sorted, field } of plan.times) {
+    const col = cols[i]!;
     if (col.nullCount > 0) throw new ChunkError(`Bad time column '${name}': it contains nulls`);
-    return { name, type, values: col.values as BigInt64Array, sorted, field };
-  });
-  const components: ComponentColumn[] = plan.comps.map(({ i, descriptor, itemType, field }) => ({ descriptor, itemType, data: batch.columns[i]!, field }));
-  const ids = batch.columns[plan.rowId]!;
+    const values = col.values as BigInt64Array;
+    if (values.length !== n) throw lengthError(values.length, n);
+    timelines.push({ name, type, values, sorted, field });
+  }
+  const components: ComponentColumn[] = [];
+  for (const { i, descriptor, itemType, field } of plan.comps) {
+    const data = cols[i]!;
+    if (data.length !== n) throw lengthError(data.length, n);
+    components.push({ descriptor, itemType, data, field });
+  }
+  const ids = cols[plan.rowId]!;
   if (ids.nullCount > 0) throw new ChunkError(`RowId data has the wrong datatype: expected Struct<time_ns: UInt64, inc: UInt64> but got ${typeName(ids.type)} instead`);
-  for (const c of timelines) if (c.values.length !== batch.length) throw lengthError(c.values.length, batch.length);
-  for (const c of components) if (c.data.length !== batch.length) throw lengthError(c.data.length, batch.length);
   return {
     id: tuidFromBigInt(BigInt(`0x${idText}`)),
     entityPath,

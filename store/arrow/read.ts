@@ -137,14 +137,26 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   return fields;
 }
 
+/** The last buffer compared by `sameBytes` and a word view of it (made once per slab or packet, not per compare). */
+let wordsBuffer: ArrayBufferLike | null = null;
+let wordsView = new Int32Array(0);
+
 /** True when `b` holds the bytes of `want` at `at` (4 bytes at a time where `b` is 4-aligned there). */
 function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; words: Int32Array }): boolean {
   const n = want.bytes.length;
   if (at < 0 || at + n > b.length) return false;
   let i = 0;
-  if ((b.byteOffset + at) % 4 === 0) {
-    const x = new Int32Array(b.buffer, b.byteOffset + at, n >> 2), y = want.words;
-    for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
+  const start = b.byteOffset + at;
+  if (start % 4 === 0) {
+    const buffer = b.buffer;
+    let x = wordsView;
+    if (buffer !== wordsBuffer) {
+      x = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+      // Only small buffers are remembered: holding on to the last one must not pin much memory.
+      if (buffer.byteLength <= 1 << 20) (wordsBuffer = buffer), (wordsView = x);
+    }
+    const y = want.words, base = start >> 2;
+    for (let k = 0; k < y.length; k++) if (x[base + k] !== y[k]) return false;
     i = y.length * 4;
   }
   const w = want.bytes;
@@ -259,6 +271,9 @@ class BodyReader {
   private readonly nodes: { start: number; length: number };
   private readonly buffers: { start: number; length: number };
   private readonly body: Uint8Array;
+  /** The body's ArrayBuffer and offset in it (read once: `.buffer` is not free). */
+  private readonly bodyBuffer: ArrayBufferLike;
+  private readonly bodyOffset: number;
   /** Length of the buffer `next()` located last. */
   private len = 0;
 
@@ -267,6 +282,8 @@ class BodyReader {
     t: FbTable,
   ) {
     this.body = msg.body;
+    this.bodyBuffer = msg.body.buffer;
+    this.bodyOffset = msg.body.byteOffset;
     this.nodes = t.vector(1, 16) ?? { start: 0, length: 0 };
     this.buffers = t.vector(2, 16) ?? { start: 0, length: 0 };
   }
@@ -315,8 +332,8 @@ class BodyReader {
   private viewAt<T>(Ctor: ViewCtor<T>, f: Field, o: number, count: number, what: string): T {
     const bytes = count * Ctor.BYTES_PER_ELEMENT;
     if (bytes > this.len) throw new Error(`${what} of '${f.name}': buffer holds ${this.len} bytes, needs ${bytes}`);
-    const at = this.body.byteOffset + o;
-    if (at % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(this.body.buffer, at, count);
+    const at = this.bodyOffset + o;
+    if (at % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(this.bodyBuffer, at, count);
     return new Ctor(this.body.slice(o, o + bytes).buffer, 0, count);
   }
 

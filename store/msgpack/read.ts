@@ -96,6 +96,15 @@ export class MsgReader {
     }
   }
 
+  /** Consumes the next value if it is the string `s` (ASCII, under 32 bytes) and returns true; else reads nothing. */
+  isStr(s: string): boolean {
+    const p = this.pos, n = s.length, b = this.buf;
+    if (p + 1 + n > b.length || b[p] !== (0xa0 | n)) return false;
+    for (let i = 0; i < n; i++) if (b[p + 1 + i] !== s.charCodeAt(i)) return false;
+    this.pos = p + 1 + n;
+    return true;
+  }
+
   /** Reads a bin value as a view (no copy). */
   bin(): Uint8Array {
     const n = this.binLen();
