@@ -12,23 +12,31 @@ type Ctor = new (n: number) => Typed;
 class Grow {
   buf: Typed;
   used = 0;
+  /** Bytes per element. */
+  readonly size: number;
+  /** Elements are BigInts (i64/u64). */
+  private readonly big: boolean;
   constructor(private readonly ctor: Ctor) {
     this.buf = new ctor(0);
+    this.size = this.buf.BYTES_PER_ELEMENT;
+    this.big = (ctor as unknown) === BigInt64Array || (ctor as unknown) === BigUint64Array;
   }
   reserve(n: number): void {
     if (this.used + n <= this.buf.length) return;
     // ×4 while small: a compacting chunk of one-row appends reallocates 5 times up to 4096 rows instead of 9.
     const grown = this.buf.length < 4096 ? this.buf.length * 4 : this.buf.length * 2;
     const next = new this.ctor(Math.max(this.used + n, grown, 8));
-    (next as Uint8Array).set(this.buf.subarray(0, this.used) as Uint8Array);
+    // Elements past `used` are never read, so the whole old buffer is copied (no subarray view needed).
+    (next as Uint8Array).set(this.buf as Uint8Array);
     this.buf = next;
   }
   pushRange(src: Typed, start: number, end: number): void {
-    this.reserve(end - start);
-    const dst = this.buf as Uint8Array;
-    if (end - start > 16) dst.set(src.subarray(start, end) as Uint8Array, this.used);
-    else for (let i = start, j = this.used; i < end; i++, j++) dst[j] = (src as Uint8Array)[i]!;
-    this.used += end - start;
+    const n = end - start;
+    this.reserve(n);
+    if (n > 16) (this.buf as Uint8Array).set(src.subarray(start, end) as Uint8Array, this.used);
+    else if (this.big) copy64(this.buf as BigInt64Array, this.used, src as BigInt64Array, start, n);
+    else copyElements(this.buf as Float64Array, this.used, src as Float64Array, start, n);
+    this.used += n;
   }
   push(v: number | bigint): void {
     this.reserve(1);
@@ -40,6 +48,16 @@ class Grow {
   exact(): Typed {
     return this.buf.slice(0, this.used);
   }
+}
+
+/** Copies `n` elements of an i64/u64 `src` from `start` into `dst` at `at` (its own loop: BigInt element access stays monomorphic). */
+function copy64(dst: BigInt64Array, at: number, src: BigInt64Array, start: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[at + i] = src[start + i]!;
+}
+
+/** Copies `n` elements of `src` from `start` into `dst` at `at` (typed arrays of one element type). */
+function copyElements(dst: Float64Array, at: number, src: Float64Array, start: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[at + i] = src[start + i]!;
 }
 
 /** A growable bitmap (validity or bool values), LSB first. */
@@ -242,8 +260,8 @@ export class ArrayBuilder {
   bytes(): number {
     let n = 0;
     if (this.validity !== null && this.nullCount > 0) n += this.validity.bytes.used;
-    if (this.offsets) n += this.offsets.used * this.offsets.buf.BYTES_PER_ELEMENT;
-    if (this.values) n += this.values.used * this.values.buf.BYTES_PER_ELEMENT;
+    if (this.offsets) n += this.offsets.used * this.offsets.size;
+    if (this.values) n += this.values.used * this.values.size;
     if (this.typeIds) n += this.typeIds.used;
     if (this.bits) n += this.bits.bytes.used;
     for (let i = 0; i < this.children.length; i++) n += this.children[i]!.bytes();

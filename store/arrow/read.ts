@@ -139,7 +139,7 @@ function readFields(t: FbTable, r: FbReader): Field[] {
 
 /** The last buffer compared by `sameBytes` and a word view of it (made once per slab or packet, not per compare). */
 let wordsBuffer: ArrayBufferLike | null = null;
-let wordsView = new Int32Array(0);
+let wordsView: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
 /** True when `b` holds the bytes of `want` at `at` (4 bytes at a time where `b` is 4-aligned there). */
 function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; words: Int32Array }): boolean {

@@ -49,16 +49,14 @@ export function schemaKey(chunk: Chunk): string {
 /** True if `chunk` (same schema key, with `facts`) can be appended to `slot`: same column types, within the limits. */
 export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: CompactionConfig): boolean {
   let sorted = true;
-  for (const [name, f] of facts.spans) {
-    const s = slot.spans.get(name)!;
-    sorted &&= s.sorted && f.sorted && f.first >= s.last;
+  for (let k = 0; k < facts.spans.length && sorted; k++) {
+    const s = slot.timeSpans[k]!, f = facts.spans[k]!;
+    sorted = s.sorted && f.sorted && f.first >= s.last;
   }
   const rows = slot.numRows + chunk.numRows;
-  return (
-    rows <= (sorted ? config.maxRows : config.maxRowsIfUnsorted) &&
-    slot.bytes + chunkHeapSize(chunk) <= config.maxBytes &&
-    chunk.components.every((c, k) => sameType(c.data.type, slot.types[k]!))
-  );
+  if (rows > (sorted ? config.maxRows : config.maxRowsIfUnsorted) || slot.bytes + chunkHeapSize(chunk) > config.maxBytes) return false;
+  for (let k = 0; k < chunk.components.length; k++) if (!sameType(chunk.components[k]!.data.type, slot.types[k]!)) return false;
+  return true;
 }
 
 /** The growable columns of a compacting chunk. */
@@ -71,8 +69,8 @@ export class ChunkGrower {
   private readonly entityPath: string;
   private readonly rowIdField: Field;
   private readonly meta: Map<string, string>;
-  /** The fields of each timeline, unsorted and sorted, made once: a query after each append asks for a new view. */
-  private readonly timeFields: [Field, Field][];
+  /** The fields of each timeline, unsorted and sorted, made on the first view: a query after each append asks for a new one. */
+  private timeFields: [Field, Field][] | null = null;
 
   /** Starts from a copy of `first` (no reference to its buffers is kept). */
   constructor(first: Chunk) {
@@ -81,7 +79,6 @@ export class ChunkGrower {
     this.meta = new Map(first.schemaMetadata);
     this.meta.delete("rerun.heap_size_bytes");
     this.times = first.timelines.map((t) => ({ name: t.name, type: t.type, b: new ArrayBuilder(t.field.type) }));
-    this.timeFields = first.timelines.map((t) => [timeField(t.name, t.type, false), timeField(t.name, t.type, true)]);
     this.comps = first.components.map(({ descriptor, itemType, field, data }) => ({ col: { descriptor, itemType, field }, b: new ArrayBuilder(data.type) }));
     this.append(first);
   }
@@ -100,8 +97,8 @@ export class ChunkGrower {
 
   /** Bytes of the rows so far (`chunkHeapSize` of the sealed chunk). */
   bytes(): number {
-    let n = this.rowTime.bytes() + this.rowInc.bytes();
-    for (let k = 0; k < this.times.length; k++) n += this.times[k]!.b.bytes();
+    // Row-id halves and time columns: 8 bytes per row, never a validity bitmap (appended with `appendValues`).
+    let n = 8 * (2 + this.times.length) * this.rowTime.length;
     for (let k = 0; k < this.comps.length; k++) n += this.comps[k]!.b.bytes();
     return n;
   }
@@ -109,6 +106,7 @@ export class ChunkGrower {
   /** The chunk so far: zero-copy views, or exact-size copies when `seal`; `sorted` gives each timeline's order. */
   chunk(isSorted: boolean, sorted: (timeline: string) => boolean, seal: boolean): Chunk {
     const take = (b: ArrayBuilder): ArrayData => (seal ? b.seal() : b.view());
+    const fields = (this.timeFields ??= this.times.map((t) => [timeField(t.name, t.type, false), timeField(t.name, t.type, true)]));
     return {
       id: this.id,
       entityPath: this.entityPath,
@@ -118,7 +116,7 @@ export class ChunkGrower {
       rowIdInc: take(this.rowInc).values as BigUint64Array,
       timelines: this.times.map(({ name, type, b }, k) => {
         const s = sorted(name);
-        return { name, type, values: take(b).values as BigInt64Array, sorted: s, field: this.timeFields[k]![s ? 1 : 0] };
+        return { name, type, values: take(b).values as BigInt64Array, sorted: s, field: fields[k]![s ? 1 : 0] };
       }),
       components: this.comps.map(({ col, b }) => ({ ...col, data: take(b) })),
       rowIdField: this.rowIdField,

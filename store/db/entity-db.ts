@@ -49,7 +49,7 @@ export class EntityDb implements QuerySource {
     const path = chunk.entityPath;
     let ei = this.entities.get(path);
     if (!ei) this.entities.set(path, (ei = new EntityIndex(path)));
-    if (chunk.components.some((c) => c.descriptor.component === CLEAR_IS_RECURSIVE)) this.clearPaths.add(path);
+    if (hasComponent(chunk, CLEAR_IS_RECURSIVE)) this.clearPaths.add(path);
     const facts = factsOf(chunk);
     let dropped: Slot[] = [];
     if (chunk.timelines.length === 0) {
@@ -119,4 +119,10 @@ export class EntityDb implements QuerySource {
     if (ei.slots.size === 0) this.entities.delete(ei.path);
     this.events.emit("chunk-removed", { db: this, chunk, reason });
   }
+}
+
+/** True if `chunk` has a column of component `name`. */
+function hasComponent(chunk: Chunk, name: string): boolean {
+  for (let k = 0; k < chunk.components.length; k++) if (chunk.components[k]!.descriptor.component === name) return true;
+  return false;
 }

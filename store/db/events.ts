@@ -17,19 +17,19 @@ type Listener<T> = (ev: T) => void;
 
 /** Typed listeners per event name. */
 export class Emitter<E> {
-  private readonly listeners = new Map<keyof E, Set<Listener<never>>>();
+  /** Per event, the listeners in subscription order; replaced, never changed, so an emit in progress keeps its own. */
+  private readonly listeners = new Map<keyof E, readonly Listener<never>[]>();
 
   /** Calls `fn` for every `name` event; returns the unsubscribe function. */
   on<K extends keyof E>(name: K, fn: Listener<E[K]>): () => void {
-    let set = this.listeners.get(name);
-    if (!set) this.listeners.set(name, (set = new Set()));
-    set.add(fn as Listener<never>);
-    return () => void set.delete(fn as Listener<never>);
+    const f = fn as Listener<never>, list = this.listeners.get(name) ?? [];
+    if (!list.includes(f)) this.listeners.set(name, [...list, f]);
+    return () => void this.listeners.set(name, (this.listeners.get(name) ?? []).filter((g) => g !== f));
   }
 
   /** Calls the listeners of `name`, in subscription order. */
   emit<K extends keyof E>(name: K, ev: E[K]): void {
-    const set = this.listeners.get(name);
-    if (set) for (const fn of [...set]) (fn as Listener<E[K]>)(ev);
+    const list = this.listeners.get(name);
+    if (list) for (let k = 0; k < list.length; k++) (list[k] as Listener<E[K]>)(ev);
   }
 }

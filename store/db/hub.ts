@@ -24,6 +24,8 @@ export class Hub {
   readonly compaction: CompactionConfig;
   private readonly dbs = new Map<string, EntityDb>();
   private tick = 0;
+  /** The store `open` found last (most messages go to the store of the one before). */
+  private last: EntityDb | null = null;
 
   constructor(opts: HubOptions = {}) {
     this.memoryLimit = opts.memoryLimit ?? null;
@@ -60,12 +62,14 @@ export class Hub {
 
   /** The store with this id, created (and announced) if new. */
   open(id: StoreId): EntityDb {
+    const last = this.last;
+    if (last !== null && last.id.id === id.id && last.id.kind === id.kind) return last;
     let db = this.dbs.get(keyOf(id));
     if (!db) {
       this.dbs.set(keyOf(id), (db = new EntityDb(id, this.compaction, this.events)));
       this.events.emit("store-added", { db });
     }
-    return db;
+    return (this.last = db);
   }
 
   /** The store with this id, if any. */
@@ -83,6 +87,7 @@ export class Hub {
     const db = this.dbs.get(keyOf(id));
     if (!db) return false;
     this.dbs.delete(keyOf(id));
+    if (this.last === db) this.last = null;
     this.events.emit("store-removed", { db });
     return true;
   }
@@ -96,8 +101,9 @@ export class Hub {
 
   /** If over the limit: purges the least recently modified recording that can drop anything (see gc.ts). */
   enforceLimit(): void {
+    if (this.memoryLimit === null) return;
     const used = this.bytes;
-    if (this.memoryLimit === null || used <= this.memoryLimit) return;
+    if (used <= this.memoryLimit) return;
     const fraction = purgeFraction(used, this.memoryLimit);
     const recordings = this.stores().filter((db) => db.id.kind === "Recording").sort((a, b) => a.lastModified - b.lastModified);
     for (const db of recordings) if (db.gc(fraction * db.bytes) > 0) return;

@@ -20,7 +20,8 @@ export interface SpanFacts {
 
 /** What ingestion needs to know about a chunk. */
 export interface ChunkFacts {
-  spans: Map<string, SpanFacts>;
+  /** Per timeline, in column order. */
+  spans: SpanFacts[];
   rowIdsSorted: boolean;
   minRowId: Tuid;
   lastRowId: Tuid;
@@ -28,21 +29,23 @@ export interface ChunkFacts {
 
 /** The facts of `chunk` (one pass over 32-bit word views per timeline). */
 export function factsOf(chunk: Chunk): ChunkFacts {
-  const n = chunk.numRows;
-  const spans = new Map<string, SpanFacts>();
-  for (const t of chunk.timelines) {
-    const v = t.values;
-    if (n === 1) {
-      const x = v[0]!;
-      spans.set(t.name, { min: x, max: x, first: x, last: x, sorted: true });
-      continue;
+  const n = chunk.numRows, timelines = chunk.timelines;
+  const spans: SpanFacts[] = [];
+  if (n === 1) {
+    for (let k = 0; k < timelines.length; k++) {
+      const x = timelines[k]!.values[0]!;
+      spans.push({ min: x, max: x, first: x, last: x, sorted: true });
     }
-    const k = new RowKeys(chunk, v);
-    spans.set(t.name, { min: v[k.argMin(n, "time")]!, max: v[k.argMax(n, "time")]!, first: v[0]!, last: v[n - 1]!, sorted: k.sorted(n, "time") });
+    const id = rowIdAt(chunk, 0);
+    return { spans, rowIdsSorted: true, minRowId: id, lastRowId: id };
   }
-  const k = n === 1 ? null : new RowKeys(chunk, null);
-  const rowIdsSorted = k === null || k.sorted(n, "rowId");
-  return { spans, rowIdsSorted, minRowId: rowIdAt(chunk, rowIdsSorted ? 0 : k!.argMin(n, "rowId")), lastRowId: rowIdAt(chunk, n - 1) };
+  for (const t of timelines) {
+    const v = t.values, k = new RowKeys(chunk, v);
+    spans.push({ min: v[k.argMin(n, "time")]!, max: v[k.argMax(n, "time")]!, first: v[0]!, last: v[n - 1]!, sorted: k.sorted(n, "time") });
+  }
+  const k = new RowKeys(chunk, null);
+  const rowIdsSorted = k.sorted(n, "rowId");
+  return { spans, rowIdsSorted, minRowId: rowIdAt(chunk, rowIdsSorted ? 0 : k.argMin(n, "rowId")), lastRowId: rowIdAt(chunk, n - 1) };
 }
 
 /** One slot's rows on one timeline: bounds kept up to date, word keys and row order made lazily. */
@@ -111,6 +114,8 @@ export class Slot {
   numRows: number;
   minRowId: Tuid;
   readonly spans = new Map<string, TimeSpan>();
+  /** The spans in time-column order. */
+  readonly timeSpans: TimeSpan[] = [];
   /** The component column types, in column order. */
   readonly types: DataType[];
   /** The slot's memberships in the entity's chunk lists. */
@@ -131,7 +136,11 @@ export class Slot {
     this.rowIdsSorted = facts.rowIdsSorted;
     this.lastRowId = facts.lastRowId;
     this.types = chunk.components.map((c) => c.data.type);
-    chunk.timelines.forEach((t, k) => this.spans.set(t.name, new TimeSpan(this, t.name, t.type, facts.spans.get(t.name)!, k)));
+    for (let k = 0; k < chunk.timelines.length; k++) {
+      const t = chunk.timelines[k]!, span = new TimeSpan(this, t.name, t.type, facts.spans[k]!, k);
+      this.spans.set(t.name, span);
+      this.timeSpans.push(span);
+    }
   }
 
   /** True for a chunk without timelines. */
@@ -158,7 +167,7 @@ export class Slot {
   append(chunk: Chunk, facts: ChunkFacts): void {
     const g = this.grow();
     g.append(chunk);
-    for (const [name, f] of facts.spans) this.spans.get(name)!.extend(f);
+    for (let k = 0; k < facts.spans.length; k++) this.timeSpans[k]!.extend(facts.spans[k]!);
     this.rowIdsSorted &&= facts.rowIdsSorted && tuidCompare(this.lastRowId, facts.minRowId) < 0;
     if (tuidCompare(facts.minRowId, this.minRowId) < 0) this.minRowId = facts.minRowId;
     this.lastRowId = facts.lastRowId;
