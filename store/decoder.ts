@@ -120,7 +120,8 @@ export class RrdDecoder {
         }
       } else if (s.at === "msgHeader") {
         if (this.buffered < MSG_HEADER_SIZE) return;
-        if (this.buffered >= HEADER_SIZE && this.peekMagic()) {
+        // A new stream's magic, even before all 12 header bytes are in (the header state waits for them).
+        if (this.peekMagic()) {
           this.state = { at: "header" };
           continue;
         }

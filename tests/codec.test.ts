@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { valueAt } from "../store/arrow/values.ts";
 import type { Chunk } from "../store/chunk.ts";
 import { decodeRrd, RrdDecoder } from "../store/decoder.ts";
-import { encodeRrd } from "../store/encoder.ts";
+import { concat, encodePacketStream, encodeRrd } from "../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../store/logmsg.ts";
 import { chunkFromIpc, chunkTimepointMax, chunkToIpc } from "../store/transport.ts";
 import { fixture, POINTS_022, READABLE, REFUSED } from "./fixtures.ts";
@@ -138,6 +138,19 @@ describe("the push decoder", () => {
       for (let i = 0; i < bytes.length; i += size) d.push(bytes.subarray(i, i + size));
       d.finish();
       expect(got).toEqual(whole);
+    }
+  });
+
+  test("gives the same messages for back-to-back packet streams (a header before each message) whatever the chunk sizes", () => {
+    const msgs = decodeRrd(fixture(POINTS_022), () => {});
+    const bytes = concat(msgs.map(encodePacketStream));
+    for (const size of [1, 5, 12, 19, 20, 4096]) {
+      const got: LogMsg[] = [];
+      const d = new RrdDecoder({ onMessage: (m) => got.push(m) });
+      for (let i = 0; i < bytes.length; i += size) d.push(bytes.subarray(i, i + size));
+      d.finish();
+      expect(d.streams).toBe(msgs.length);
+      expect(got).toEqual(msgs);
     }
   });
 
