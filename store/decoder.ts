@@ -11,6 +11,7 @@ import { SLAB_MAX } from "./slab.ts";
 import { compareVersions, type CrateVersion, formatVersion, isCompatible, LOCAL_VERSION, RERUN_VERSION } from "./version.ts";
 
 const MSG_HEADER_SIZE = 8;
+const EMPTY = new Uint8Array(0);
 /** Decompression scratch buffers up to this size are reused between messages. */
 const SCRATCH_MAX = 64 << 20;
 /** The largest possible LZ4 expansion: a compressed block cannot claim more than this ratio. */
@@ -92,6 +93,9 @@ export class RrdDecoder {
     }
     if (this.state.at === "header" && this.streams === 0) {
       throw new RrdError(this.buffered === 0 ? "Not an .rrd file: the input is empty" : "Not an .rrd file: shorter than the 12-byte stream header", 0);
+    }
+    if (this.state.at === "header" && this.buffered > 0) {
+      throw new RrdError(`Failed to read: the stream ends inside a stream header (${this.buffered} of ${HEADER_SIZE} bytes)`, this.consumed);
     }
   }
 
@@ -260,6 +264,7 @@ export class RrdDecoder {
 
   /** Removes `n` buffered bytes: a view when they lie in one chunk, else one copy (valid until the next `take`). */
   private take(n: number): Uint8Array {
+    if (n === 0) return EMPTY;
     const first = this.chunks[0]!, at = this.head;
     if (first.length - at >= n) {
       this.skip(n);

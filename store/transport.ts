@@ -50,18 +50,14 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
   for (const { i, name, type, sorted, field } of plan.times) {
     const col = cols[i]!;
     if (col.nullCount > 0) throw new ChunkError(`Bad time column '${name}': it contains nulls`);
-    const values = col.values as BigInt64Array;
-    if (values.length !== n) throw lengthError(values.length, n);
-    timelines.push({ name, type, values, sorted, field });
+    timelines.push({ name, type, values: col.values as BigInt64Array, sorted, field });
   }
   const components: ComponentColumn[] = [];
-  for (const { i, descriptor, itemType, field } of plan.comps) {
-    const data = cols[i]!;
-    if (data.length !== n) throw lengthError(data.length, n);
-    components.push({ descriptor, itemType, data, field });
-  }
+  for (const { i, descriptor, itemType, field } of plan.comps) components.push({ descriptor, itemType, data: cols[i]!, field });
   const ids = cols[plan.rowId]!;
   if (ids.nullCount > 0) throw new ChunkError(`RowId data has the wrong datatype: expected Struct<time_ns: UInt64, inc: UInt64> but got ${typeName(ids.type)} instead`);
+  for (const c of timelines) if (c.values.length !== n) throw lengthError(c.values.length, n);
+  for (const c of components) if (c.data.length !== n) throw lengthError(c.data.length, n);
   return {
     id: tuidFromBigInt(BigInt(`0x${idText}`)),
     entityPath,
@@ -185,10 +181,15 @@ export function arrayBytes(a: ArrayData): number {
 
 /** The key of a chunk's column layout: equal keys mean the same timelines and component descriptors, in the same order. */
 export function layoutKey(times: readonly { name: string; type: TimeColumn["type"] }[], comps: readonly { descriptor: ComponentDescriptor }[]): string {
+  // Every name is length-prefixed, so no name (whatever it contains) can make two layouts share a key.
   let key = "";
-  for (const t of times) key += `${t.name}:${t.type},`;
-  for (const c of comps) key += `|${descriptorKey(c.descriptor)}`;
+  for (const t of times) key += `T${t.type === "Time" ? "t" : "s"}${keyPart(t.name)}`;
+  for (const { descriptor: d } of comps) key += `C${keyPart(d.archetype)}${keyPart(d.archetypeField)}${keyPart(d.component)}`;
   return key;
+}
+
+function keyPart(s: string | null): string {
+  return s === null ? "~" : `${s.length}:${s}`;
 }
 
 /** A stable key for a component descriptor. */

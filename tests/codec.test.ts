@@ -1,10 +1,13 @@
 import { describe, expect, test } from "bun:test";
+import { readIpcStream } from "../store/arrow/read.ts";
+import type { RecordBatch } from "../store/arrow/types.ts";
 import { valueAt } from "../store/arrow/values.ts";
 import type { Chunk } from "../store/chunk.ts";
 import { decodeRrd, RrdDecoder } from "../store/decoder.ts";
 import { concat, encodePacketStream, encodeRrd } from "../store/encoder.ts";
+import { headerBytes } from "../store/header.ts";
 import type { ArrowMsg, LogMsg } from "../store/logmsg.ts";
-import { chunkFromIpc, chunkTimepointMax, chunkToIpc } from "../store/transport.ts";
+import { chunkFromBatch, chunkFromIpc, chunkTimepointMax, chunkToIpc } from "../store/transport.ts";
 import { fixture, POINTS_022, READABLE, REFUSED } from "./fixtures.ts";
 
 const arrowMsgs = (msgs: LogMsg[]) => msgs.filter((m): m is ArrowMsg => m.kind === "ArrowMsg");
@@ -169,6 +172,21 @@ describe("the push decoder", () => {
     ]);
   });
 
+  test("a stream that ends inside the next stream's header, or inside an empty body, is a clear error", () => {
+    const msgs = decodeRrd(fixture(POINTS_022), () => {});
+    for (const compression of ["off", "lz4"] as const) {
+      const s = encodeRrd(msgs.slice(0, 3), compression);
+      const open = s.subarray(0, s.length - 8);
+      for (const k of [8, 11]) {
+        const cut = concat([open, headerBytes(compression).subarray(0, k)]);
+        expect(() => decodeRrd(cut)).toThrow(`the stream ends inside a stream header (${k} of 12 bytes)`);
+      }
+      expect(decodeRrd(concat([open, headerBytes(compression)]))).toEqual(msgs.slice(0, 3));
+    }
+    const emptyBody = new Uint8Array([...headerBytes("off"), 5, 0, 0, 0, 0, 0, 0, 0]);
+    expect(() => decodeRrd(emptyBody)).toThrow(/MsgPack error: unexpected end of data/);
+  });
+
   test("accepts a stream that just stops between messages (no end marker)", () => {
     const msgs = decodeRrd(fixture(POINTS_022), () => {});
     const full = encodeRrd(msgs.slice(0, 10));
@@ -183,5 +201,29 @@ describe("the push decoder", () => {
     d.push(bytes.subarray(0, 5000));
     expect(() => d.finish()).toThrow(/ends inside a message body .*at byte 5000/);
     expect(got.length).toBeGreaterThan(2);
+  });
+});
+
+describe("chunks out of record batches", () => {
+  const ipc = arrowMsgs(decodeRrd(fixture("v0.20.1_bencher_scalar-plot.rrd"), () => {}))[0]!.ipc;
+  const kindAt = (batch: RecordBatch, kind: string) => batch.schema.fields.findIndex((f) => f.metadata.get("rerun.kind") === kind);
+
+  test("row ids with nulls are named first, before columns of the wrong length", () => {
+    const batch = readIpcStream(ipc);
+    batch.columns = batch.columns.map((c) => ({ ...c }));
+    batch.columns[kindAt(batch, "control")]!.nullCount = 1;
+    batch.columns[kindAt(batch, "data")]!.length -= 1;
+    expect(() => chunkFromBatch(batch)).toThrow(/^RowId data has the wrong datatype/);
+    batch.columns[kindAt(batch, "control")]!.nullCount = 0;
+    expect(() => chunkFromBatch(batch)).toThrow("All component batches in a chunk must have the same number of rows");
+  });
+
+  test("an IPC stream inside a buffer of 2 GiB or more is read (its schema recurring)", () => {
+    const first = chunkFromIpc(ipc.slice());
+    const big = new Uint8Array(2 ** 31 + ipc.length);
+    big.set(ipc, 2 ** 31);
+    const again = chunkFromIpc(big.subarray(2 ** 31, 2 ** 31 + ipc.length));
+    expect(again.numRows).toBe(first.numRows);
+    expect(again.components.map((c) => c.field)).toEqual(first.components.map((c) => c.field));
   });
 });

@@ -151,11 +151,11 @@ function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; words: 
     const buffer = b.buffer;
     let x = wordsView;
     if (buffer !== wordsBuffer) {
-      x = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+      x = new Int32Array(buffer, 0, Math.floor(buffer.byteLength / 4));
       // Only small buffers are remembered: holding on to the last one must not pin much memory.
       if (buffer.byteLength <= 1 << 20) (wordsBuffer = buffer), (wordsView = x);
     }
-    const y = want.words, base = start >> 2;
+    const y = want.words, base = start / 4;
     for (let k = 0; k < y.length; k++) if (x[base + k] !== y[k]) return false;
     i = y.length * 4;
   }

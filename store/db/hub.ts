@@ -65,11 +65,12 @@ export class Hub {
     const last = this.last;
     if (last !== null && last.id.id === id.id && last.id.kind === id.kind) return last;
     let db = this.dbs.get(keyOf(id));
-    if (!db) {
-      this.dbs.set(keyOf(id), (db = new EntityDb(id, this.compaction, this.events)));
-      this.events.emit("store-added", { db });
-    }
-    return (this.last = db);
+    if (db) return (this.last = db);
+    this.dbs.set(keyOf(id), (db = new EntityDb(id, this.compaction, this.events)));
+    // Remembered before it is announced: a listener may remove it (which forgets it again).
+    this.last = db;
+    this.events.emit("store-added", { db });
+    return db;
   }
 
   /** The store with this id, if any. */

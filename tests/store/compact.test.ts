@@ -33,6 +33,16 @@ function ingest(chunks: Chunk[], config: CompactionConfig = DEFAULT_COMPACTION):
 }
 
 describe("compaction on insert", () => {
+  test("timelines whose names contain the key's separators are not merged with other layouts", () => {
+    const scalar = (x: number): Batch => batch("rerun.components.Scalar", F64, [x]);
+    const a = chunkBuilder("/e").row({ a: 1, b: timeNs(10n) }, [scalar(1)]).build();
+    const b = chunkBuilder("/e").row({ "a:Sequence,b": timeNs(20n) }, [scalar(2)]).build();
+    const db = ingest([a, b].map((c) => chunkFromIpc(chunkToIpc(c))));
+    expect([...db.chunks()].map((c) => c.timelines.map((t) => t.name).join("+")).sort()).toEqual(["a+b", "a:Sequence,b"]);
+    expect(hitValue(db.latestAt("/e", ["rerun.components.Scalar"], "a:Sequence,b", 100).get("rerun.components.Scalar")!)).toEqual([2]);
+    expect(hitValue(db.latestAt("/e", ["rerun.components.Scalar"], "a", 5).get("rerun.components.Scalar")!)).toEqual([1]);
+  });
+
   test("Rerun's defaults and environment overrides", () => {
     expect(DEFAULT_COMPACTION).toEqual({ maxBytes: 393216, maxRows: 4096, maxRowsIfUnsorted: 1024 });
     expect(compactionFromEnv({})).toEqual(DEFAULT_COMPACTION);

@@ -125,6 +125,21 @@ describe("hub", () => {
     expect(hub.remove(id)).toBe(true);
     expect(hub.get(id)).toBeUndefined();
   });
+
+  test("a store removed while it is announced is not handed out again", () => {
+    const hub = new Hub();
+    const id: StoreId = { kind: "Recording", id: "gone" };
+    let added = 0;
+    hub.on("store-added", ({ db }) => {
+      if (++added === 1) hub.remove(db.id);
+    });
+    const first = hub.open(id);
+    const second = hub.open({ ...id });
+    expect(added).toBe(2);
+    expect(second).not.toBe(first);
+    expect(hub.get(id)).toBe(second);
+    expect(hub.stores()).toEqual([second]);
+  });
 });
 
 describe("entity paths", () => {
