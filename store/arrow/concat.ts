@@ -57,7 +57,12 @@ function copy64(dst: BigInt64Array, at: number, src: BigInt64Array, start: numbe
 
 /** Copies `n` elements of `src` from `start` into `dst` at `at` (typed arrays of one element type). */
 function copyElements(dst: Float64Array, at: number, src: Float64Array, start: number, n: number): void {
-  for (let i = 0; i < n; i++) dst[at + i] = src[start + i]!;
+  for (let i = 0; i < n; i++) {
+    const v = src[start + i]!;
+    // A NaN read into JS loses its payload and sign; `set` between arrays of one type copies the bits.
+    if (v !== v) return dst.set(src.subarray(start, start + n), at);
+    dst[at + i] = v;
+  }
 }
 
 /** A growable bitmap (validity or bool values), LSB first. */

@@ -113,6 +113,21 @@ describe("concatArrays", () => {
     expect(values(back.components[0]!.data)).toEqual([[[[1, 2, 3]]], [[[1, 2, 3]]], [[[1, 2, 3]]]]);
   });
 
+  test("NaN values keep their exact bits (payload and sign) through short and long appends", () => {
+    for (const [type, Bits, nans] of [
+      [F32, Uint32Array, [0x7fa00001, 0xffc00123, 0x7f800001]],
+      [F64, BigUint64Array, [0x7ff0000000000123n, 0xfff8000000000001n]],
+    ] as const) {
+      const bits = (a: { buffer: ArrayBufferLike; byteOffset: number; length: number }) => [...new Bits(a.buffer as ArrayBuffer, a.byteOffset, a.length)];
+      const src = arrayFromValues(type, nans.map(() => 1.5));
+      new Bits(src.values!.buffer as ArrayBuffer, src.values!.byteOffset, nans.length).set(nans as never);
+      const b = new ArrayBuilder(type);
+      for (let i = 0; i < nans.length; i++) b.append(src, i, i + 1);
+      b.append(src);
+      expect(bits(b.seal().values!)).toEqual([...nans, ...nans]);
+    }
+  });
+
   test("sameType compares layouts, not object identity", () => {
     expect(sameType(fsl(3, F32), fsl(3, F32))).toBe(true);
     expect(sameType(fsl(3, F32), fsl(2, F32))).toBe(false);
