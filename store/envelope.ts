@@ -160,15 +160,23 @@ function fields(r: MsgReader, take: (key: string) => boolean): void {
   }
 }
 
+/**
+ * The fast path of a 2-field struct written in the SDKs' field order: consumes the map header and the first
+ * key when that key is `key`, else reads nothing (the caller rewinds to take the general path on a mismatch).
+ */
+function pairStartingWith(r: MsgReader, key: string): boolean {
+  if (r.peek() !== 0x82) return false;
+  r.pos++;
+  if (r.isStr(key)) return true;
+  r.pos--;
+  return false;
+}
+
 function readTuid(r: MsgReader): Tuid {
   const at = r.pos;
-  // Fast path: the two fields in the order every SDK writes them.
-  if (r.peek() === 0x82) {
-    r.pos++;
-    if (r.isStr("time_ns")) {
-      const timeNs = r.int();
-      if (r.isStr("inc")) return { timeNs, inc: r.int() };
-    }
+  if (pairStartingWith(r, "time_ns")) {
+    const timeNs = r.int();
+    if (r.isStr("inc")) return { timeNs, inc: r.int() };
     r.pos = at;
   }
   let timeNs: bigint | null = null, inc: bigint | null = null;
@@ -194,16 +202,12 @@ let lastStoreId: StoreId = { kind: "Recording", id: "" };
 
 function readStoreId(r: MsgReader): StoreId {
   const at = r.pos;
-  // Fast path: {kind: "Recording" | "Blueprint", id} in the order every SDK writes them.
-  if (r.peek() === 0x82) {
-    r.pos++;
-    if (r.isStr("kind")) {
-      const kind: StoreKind | null = r.isStr("Recording") ? "Recording" : r.isStr("Blueprint") ? "Blueprint" : null;
-      if (kind !== null && r.isStr("id")) {
-        const id = r.str();
-        if (kind !== lastStoreId.kind || id !== lastStoreId.id) lastStoreId = { kind, id };
-        return lastStoreId;
-      }
+  if (pairStartingWith(r, "kind")) {
+    const kind: StoreKind | null = r.isStr("Recording") ? "Recording" : r.isStr("Blueprint") ? "Blueprint" : null;
+    if (kind !== null && r.isStr("id")) {
+      const id = r.str();
+      if (kind !== lastStoreId.kind || id !== lastStoreId.id) lastStoreId = { kind, id };
+      return lastStoreId;
     }
     r.pos = at;
   }
@@ -306,15 +310,11 @@ function readTimePoint(r: MsgReader): TimePoint {
 
 function readTimeline(r: MsgReader): Timeline {
   const at = r.pos;
-  // Fast path: {name, typ: "Time" | "Sequence"} in the order every SDK writes them.
-  if (r.peek() === 0x82) {
-    r.pos++;
-    if (r.isStr("name")) {
-      const name = r.str();
-      if (r.isStr("typ")) {
-        if (r.isStr("Sequence")) return { name, typ: "Sequence" };
-        if (r.isStr("Time")) return { name, typ: "Time" };
-      }
+  if (pairStartingWith(r, "name")) {
+    const name = r.str();
+    if (r.isStr("typ")) {
+      if (r.isStr("Sequence")) return { name, typ: "Sequence" };
+      if (r.isStr("Time")) return { name, typ: "Time" };
     }
     r.pos = at;
   }
