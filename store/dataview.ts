@@ -17,3 +17,8 @@ export function viewOf(buffer: ArrayBufferLike): DataView<ArrayBufferLike> {
   }
   return view;
 }
+
+/** The little-endian u32 at `b[at]` (framing lengths: no DataView needed for four bytes). */
+export function u32le(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}

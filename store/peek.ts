@@ -1,5 +1,6 @@
 /** A look at the start of a TCP packet (spec §1.4) for congestion control (§1.6), without decoding it. */
 import { type ArrowHead, MsgPackError, peekArrowHead } from "./envelope.ts";
+import { u32le } from "./dataview.ts";
 import { RrdError } from "./errors.ts";
 import { HEADER_SIZE, readHeader } from "./header.ts";
 
@@ -17,15 +18,11 @@ export function peekPacket(prefix: Uint8Array, packetLen: number): ArrowHead | n
   try {
     const h = readHeader(prefix, 0, 0);
     if (h.compression !== "off" || h.serializer !== "msgpack") return null;
-    const len = u32(prefix, HEADER_SIZE);
-    if (len !== u32(prefix, HEADER_SIZE + 4) || START + len !== packetLen) return null;
+    const len = u32le(prefix, HEADER_SIZE);
+    if (len !== u32le(prefix, HEADER_SIZE + 4) || START + len !== packetLen) return null;
     return peekArrowHead(prefix.subarray(START), len);
   } catch (e) {
     if (e instanceof RrdError || e instanceof MsgPackError) return null;
     throw e;
   }
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }

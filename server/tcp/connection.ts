@@ -2,6 +2,7 @@
  * One SDK client connection as a state machine over a byte stream (spec §1.2–1.5): handshake, then
  * u32-LE-length-prefixed packets, each a self-contained RRD stream. Knows nothing about sockets.
  */
+import { u32le } from "../../store/dataview.ts";
 import { RrdDecoder } from "../../store/decoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
 import { PEEK_BYTES, peekPacket } from "../../store/peek.ts";
@@ -95,8 +96,7 @@ export class Connection {
       }
       case "length": {
         if (buf.size < 4) return false;
-        const b = buf.take(4);
-        const len = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
+        const len = u32le(buf.take(4), 0);
         if (len > ctx.maxPacketBytes) {
           return this.closeWithWarning(`Packet of ${len} bytes is larger than the maximum packet size of ${ctx.maxPacketBytes} bytes`);
         }
