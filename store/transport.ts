@@ -159,6 +159,13 @@ export function chunkTimepointMax(chunk: Chunk): TimePoint {
   return out;
 }
 
+/** The index of the (first) column of component `name`, or -1. */
+export function componentIndex(chunk: Chunk, name: string): number {
+  const cs = chunk.components;
+  for (let k = 0; k < cs.length; k++) if (cs[k]!.descriptor.component === name) return k;
+  return -1;
+}
+
 /** The row id of row `i`. */
 export function rowIdAt(chunk: Chunk, i: number): Tuid {
   return { timeNs: chunk.rowIdTimeNs[i]!, inc: chunk.rowIdInc[i]! };

@@ -1,5 +1,6 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
 import type { Chunk } from "../chunk.ts";
+import { componentIndex } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
 import { DEFAULT_COMPACTION, fits, schemaKey, type CompactionConfig } from "./compact.ts";
 import { EntityIndex } from "./entity-index.ts";
@@ -49,7 +50,7 @@ export class EntityDb implements QuerySource {
     const path = chunk.entityPath;
     let ei = this.entities.get(path);
     if (!ei) this.entities.set(path, (ei = new EntityIndex(path)));
-    if (hasComponent(chunk, CLEAR_IS_RECURSIVE)) this.clearPaths.add(path);
+    if (componentIndex(chunk, CLEAR_IS_RECURSIVE) >= 0) this.clearPaths.add(path);
     const facts = factsOf(chunk);
     let dropped: Slot[] = [];
     if (chunk.timelines.length === 0) {
@@ -119,10 +120,4 @@ export class EntityDb implements QuerySource {
     if (ei.slots.size === 0) this.entities.delete(ei.path);
     this.events.emit("chunk-removed", { db: this, chunk, reason });
   }
-}
-
-/** True if `chunk` has a column of component `name`. */
-function hasComponent(chunk: Chunk, name: string): boolean {
-  for (let k = 0; k < chunk.components.length; k++) if (chunk.components[k]!.descriptor.component === name) return true;
-  return false;
 }

@@ -2,7 +2,7 @@
 import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
-import { chunkHeapSize, rowIdAt } from "../transport.ts";
+import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
 import { tuidCompare } from "../tuid.ts";
 import { ChunkGrower } from "./compact.ts";
 import type { Member } from "./chunk-list.ts";
@@ -150,7 +150,7 @@ export class Slot {
 
   /** The index of the (first) column of component `name`, -1 if the chunk has none (the same in every version). */
   columnIndex(name: string): number {
-    return this.chunk.components.findIndex((c) => c.descriptor.component === name);
+    return componentIndex(this.chunk, name);
   }
 
   /** The current chunk (for a compacting slot, zero-copy views of its rows so far). */
