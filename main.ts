@@ -1,4 +1,5 @@
 /** The `rerun` executable: parse flags, start the pieces. */
+import "./server/malloc.ts"; // first: it may restart the process before anything else loads
 import { parseCommand } from "./cli/args.ts";
 import { rrdCompare } from "./cli/compare.ts";
 import { rrdPrint } from "./cli/print.ts";

@@ -2,6 +2,7 @@
  * The benchmark runner: `bun scripts/bench/run.ts [--size tiny|full] [B1 B3 …]` runs the chosen
  * scenarios (all by default) and prints the results table. Exits 0 unless a scenario throws.
  */
+import "../../server/malloc.ts"; // first: the suite measures the allocator settings `rerun` runs with
 import { cpus } from "node:os";
 import { join } from "node:path";
 import type { Row, Size } from "./scenario.ts";
