@@ -149,10 +149,16 @@ export class Ingest {
  * packets of dropped messages) is collected and the store's limit set to what the rest of the process
  * leaves (its resident size minus the store, a full ingest queue and some garbage); after the store dropped data,
  * or when over the limit, a full collection gives the memory back.
+ *
+ * The store is charged for the most it ever held, not for what it holds now: freed pages stay resident
+ * for reuse (server/malloc.ts), so after the store dropped data the resident size does not shrink, and
+ * charging that memory to the rest of the process would lower the store's limit at every check.
  */
 class Budget {
   private sinceCheck = 0;
   private storeBytes = 0;
+  /** The most bytes the store held at a check. */
+  private storePeak = 0;
   private readonly rss: () => number;
   private readonly gc: (full: boolean) => void;
 
@@ -168,7 +174,8 @@ class Budget {
     this.sinceCheck = 0;
     const { store, limit } = this.opts;
     this.gc(store.bytes < this.storeBytes || this.rss() > limit);
-    const rest = Math.max(0, this.rss() - store.bytes);
+    this.storePeak = Math.max(this.storePeak, store.bytes);
+    const rest = Math.max(0, this.rss() - this.storePeak);
     // Room for a full queue, and for the garbage of two check intervals.
     store.memoryLimit = Math.max(limit / 4, limit - rest - this.highWater - 2 * limit * CHECK_FRACTION);
     store.enforceLimit();

@@ -78,9 +78,10 @@ async function serverRun(bin: string, client: Client, args: string[], pace?: num
     while (live.seen.at(-1)?.[1] !== last && nowMs() < deadline) await Bun.sleep(5);
     const maxRss = rss.stop();
     live.close();
+    const held = ((await (await fetch(`http://127.0.0.1:${server.httpPort}/healthz`)).json()) as { bytes: number }).bytes;
     const at = new Map(client.frames.map((f, i) => [f, sent.due[i]!]));
     const lat = live.seen.map(([t, f]) => t - at.get(f)!);
-    return { maxRss, secs: (live.seen.at(-1)![0] - sent.t0) / 1000, lat };
+    return { maxRss, held, secs: (live.seen.at(-1)![0] - sent.t0) / 1000, lat };
   } finally {
     server.proc.kill("SIGKILL");
     await new Promise((r) => server.proc.once("exit", r));
@@ -99,13 +100,13 @@ export const b12: Scenario = {
       const bin = benchBinary();
       const limit = ["--server-memory-limit", s.limit];
       const drop = ["--drop-at-latency", `${s.dropSec * 1000}ms`];
-      const r = { fast: [] as number[], paced: [] as number[], dropped: [] as number[], rate: [] as number[], p50: [] as number[], p99: [] as number[], max: [] as number[], plain: [] as number[] };
+      const r = { fast: [] as number[], paced: [] as number[], dropped: [] as number[], held: [] as number[], rate: [] as number[], p50: [] as number[], p99: [] as number[], max: [] as number[], plain: [] as number[] };
       for (let i = 0; i < s.runs; i++) {
         const fast = await serverRun(bin, client, limit);
         const rate = client.bytes / fast.secs;
         const paced = await serverRun(bin, client, limit, 2 * rate);
         const dropped = await serverRun(bin, client, [...limit, ...drop], 2 * rate);
-        r.fast.push(fast.maxRss), r.paced.push(paced.maxRss), r.dropped.push(dropped.maxRss), r.rate.push(rate / 1e6);
+        r.fast.push(fast.maxRss), r.paced.push(paced.maxRss), r.dropped.push(dropped.maxRss), r.held.push(paced.held), r.rate.push(rate / 1e6);
         r.p50.push(q(dropped.lat, 0.5)), r.p99.push(q(dropped.lat, 0.99)), r.max.push(Math.max(...dropped.lat)), r.plain.push(q(paced.lat, 0.99));
       }
       const mb = (v: number[]) => ({ ...stat(v.map((b) => b / 1e6)), unit: "MB" });
@@ -118,6 +119,7 @@ export const b12: Scenario = {
         { scenario: `B12 max RSS, ${data} sent unpaced (back-pressure)`, ours: mb(r.fast), anchor: limitRow, target: { on: "ratio", op: "<=", value: 1 }, note },
         { scenario: `B12 max RSS, sent at 2 R`, ours: mb(r.paced), anchor: limitRow, target: { on: "ratio", op: "<=", value: 1 }, note },
         { scenario: `B12 max RSS, sent at 2 R, --drop-at-latency`, ours: mb(r.dropped), anchor: limitRow, target: { on: "ratio", op: "<=", value: 1 } },
+        { scenario: `B12 store held at the end, sent at 2 R (what the limit left it: /healthz bytes)`, ours: mb(r.held), anchor: limitRow, target: null },
         { scenario: `B12 latency p50, sent at 2 R, --drop-at-latency`, ours: ms(r.p50), anchor: dropRow, target: null },
         { scenario: `B12 latency p99, sent at 2 R, --drop-at-latency`, ours: ms(r.p99), anchor: dropRow, target: { on: "ratio", op: "<=", value: 5 } },
         { scenario: `B12 latency max, sent at 2 R, --drop-at-latency`, ours: ms(r.max), anchor: dropRow, target: null },

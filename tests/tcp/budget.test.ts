@@ -28,6 +28,30 @@ test("with a memory limit, the store gets what the rest of the process leaves, a
   expect(store.memoryLimit).toBe(limit / 4);
 });
 
+test("after the store dropped data, the resident pages it kept for reuse do not lower its limit", async () => {
+  const limit = 64_000;
+  const store: { -readonly [K in keyof MemoryStore]: MemoryStore[K] } & { enforced: number } = { bytes: 0, memoryLimit: limit, enforced: 0, enforceLimit() { this.enforced++; } };
+  const gcs: boolean[] = [];
+  let rss = 0;
+  const ingest = new Ingest({ consume: () => {}, memory: { limit, store, rss: () => rss, gc: (full) => gcs.push(full) } });
+  const check = async () => (ingest.push([msg(2000)]), await ingest.idle());
+  store.bytes = 30_000;
+  rss = 40_000; // the store's 30 000 bytes and 10 000 of everything else
+  await check();
+  // rest = 40 000 - 30 000; store limit = 64 000 - 10 000 - 8000 (queue) - 4000 (garbage)
+  expect(store.memoryLimit).toBe(42_000);
+  for (const held of [20_000, 10_000, 25_000]) {
+    store.bytes = held; // the store dropped data (or refilled its freed pages): the resident size stays at 40 000
+    await check();
+    expect(store.memoryLimit).toBe(42_000);
+  }
+  expect(gcs).toEqual([false, true, true, false]);
+  store.bytes = 36_000; // the store grew past what it held before: resident memory grows with it
+  rss = 46_000;
+  await check();
+  expect(store.memoryLimit).toBe(42_000);
+});
+
 test("without a memory limit, nothing is collected and the queue pauses at 256 MiB", () => {
   expect(new Ingest({ consume: () => {} }).highWaterBytes).toBe(256 << 20);
 });
