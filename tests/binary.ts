@@ -47,6 +47,11 @@ export class RerunProcess {
     this.exited = new Promise((resolve) => this.proc.on("exit", (code, signal) => resolve({ code, signal })));
   }
 
+  /** The process id. */
+  get pid(): number {
+    return this.proc.pid!;
+  }
+
   /** Writes to the process's stdin and closes it. */
   input(bytes: Uint8Array): void {
     this.proc.stdin!.end(bytes);
