@@ -86,6 +86,11 @@ export class Ingest {
     this.schedule();
   }
 
+  /** Notes bytes received and thrown away (dropped by congestion control): garbage the memory budget collects in time. */
+  discarded(bytes: number): void {
+    this.budget?.consumed(bytes);
+  }
+
   /** Age in seconds of the oldest message still waiting (0 when empty). */
   latencySec(): number {
     const b = this.queue[this.head];

@@ -56,6 +56,7 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
     onMessages: (msgs) => ingest.push(msgs),
     onClientClosed: () => goodbyes.forEach((g) => g()),
     queueLatencySec: () => ingest.latencySec(),
+    onDropped: (bytes) => ingest.discarded(bytes),
   });
   const hosts = reachableHosts(opts.bind);
   log("info", `rerun: SDK server listening on ${opts.bind}:${tcp.port} — from Python: rr.connect_tcp("${hosts[0]}:${tcp.port}")`);

@@ -4,7 +4,7 @@
  */
 import { u32le } from "../../store/dataview.ts";
 import { RrdDecoder } from "../../store/decoder.ts";
-import type { LogMsg } from "../../store/logmsg.ts";
+import { type LogMsg, msgBytes } from "../../store/logmsg.ts";
 import { PEEK_BYTES, peekPacket } from "../../store/peek.ts";
 import type { LogFn } from "../log.ts";
 import { ByteQueue } from "./bytes.ts";
@@ -34,6 +34,8 @@ export interface ConnectionContext {
   /** Age in seconds of the oldest message waiting in the consumer's ingest queue (part of the latency). */
   queueLatencySec: () => number;
   onMessages: (msgs: LogMsg[], client: ClientInfo) => void;
+  /** Bytes that congestion control dropped (a whole packet, or the messages thinned out of one). */
+  onDropped: (bytes: number) => void;
   /** Called exactly once: null for a goodbye (EOF), else the error text. The caller closes the socket. */
   onClose: (error: string | null) => void;
 }
@@ -110,8 +112,10 @@ export class Connection {
         this.state = "length";
         ctx.log("trace", `Received packet of size ${this.packetLen}.`);
         const fate = this.fate();
-        if (fate === "dropped") buf.skip(this.packetLen);
-        else this.handlePacket(buf.take(this.packetLen), fate === "per message");
+        if (fate === "dropped") {
+          buf.skip(this.packetLen);
+          ctx.onDropped(this.packetLen);
+        } else this.handlePacket(buf.take(this.packetLen), fate === "per message");
         return true;
       }
       case "closed":
@@ -154,7 +158,12 @@ export class Connection {
       return;
     }
     const kept = thin ? msgs.filter((m) => ctx.congestion!.keep(m)) : msgs;
-    if (kept.length < msgs.length) this.warnDropping();
+    if (kept.length < msgs.length) {
+      this.warnDropping();
+      let bytes = 0;
+      for (const m of msgs) if (!kept.includes(m)) bytes += msgBytes(m);
+      ctx.onDropped(bytes);
+    }
     if (kept.length === 0) return;
     try {
       ctx.onMessages(kept, ctx.client);

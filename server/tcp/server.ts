@@ -32,6 +32,8 @@ export interface SdkServerOptions {
   onClientClosed?: (client: ClientInfo, error: string | null) => void;
   /** Age in seconds of the oldest message waiting in the ingest queue; read once per packet (default 0). */
   queueLatencySec?: () => number;
+  /** Bytes of each packet or message that congestion control dropped: garbage now, never delivered. */
+  onDropped?: (bytes: number) => void;
 }
 
 export interface SdkServer {
@@ -68,6 +70,7 @@ export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer>
       congestion: Number.isFinite(maxLatencySec) ? new Congestion({ maxLatencySec, log: opts.log }) : null,
       queueLatencySec: opts.queueLatencySec ?? (() => 0),
       onMessages: opts.onMessages,
+      onDropped: opts.onDropped ?? (() => {}),
       onClose: (error) => {
         socket.destroy();
         opts.onClientClosed?.(client, error);

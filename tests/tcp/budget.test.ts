@@ -52,6 +52,17 @@ test("after the store dropped data, the resident pages it kept for reuse do not 
   expect(store.memoryLimit).toBe(42_000);
 });
 
+test("bytes dropped by congestion control count towards the collection cadence", async () => {
+  const limit = 64_000;
+  const store: MemoryStore = { bytes: 0, memoryLimit: limit, enforceLimit() {} };
+  const gcs: boolean[] = [];
+  const ingest = new Ingest({ consume: () => {}, memory: { limit, store, rss: () => 10_000, gc: (full) => gcs.push(full) } });
+  ingest.discarded(1500);
+  expect(gcs).toEqual([]); // less than limit / 32: no check yet
+  ingest.discarded(1500);
+  expect(gcs).toEqual([false]); // the garbage of dropped packets is collected as that of consumed ones
+});
+
 test("without a memory limit, nothing is collected and the queue pauses at 256 MiB", () => {
   expect(new Ingest({ consume: () => {} }).highWaterBytes).toBe(256 << 20);
 });

@@ -232,7 +232,8 @@ describe("TCP SDK server", () => {
   // Uncompressed packets are decided from their envelope; LZ4 ones are decoded and thinned message by message.
   for (const [how, encode] of [["decided from the envelope", encodePacketStream], ["LZ4, message by message", (m: LogMsg) => encodeRrd([m], "lz4")]] as const) {
     test(`over the latency limit, whole frames are dropped and store infos are kept (${how})`, async () => {
-      const r = await record({ maxLatencySec: 0.01, queueLatencySec: () => 1 });
+      const dropped: number[] = [];
+      const r = await record({ maxLatencySec: 0.01, queueLatencySec: () => 1, onDropped: (bytes) => dropped.push(bytes) });
       const c = await TestClient.connect(r.port);
       await c.handshake();
       for (const m of expected) await c.packet(encode(m));
@@ -240,6 +241,10 @@ describe("TCP SDK server", () => {
       expect(await r.closed(c.addr)).toBeNull();
       const got = r.msgs(c.addr);
       expect(got.length).toBeLessThan(expected.length);
+      // What was dropped is reported (the memory budget collects it): per packet here, or per thinned packet.
+      if (how === "decided from the envelope") expect(dropped.length).toBe(expected.length - got.length);
+      expect(dropped.every((b) => b > 0)).toBe(true);
+      expect(dropped.length).toBeGreaterThan(0);
       expect(got.filter((m) => m.kind === "SetStoreInfo").length).toBe(2);
       const all = perFrame(expected);
       for (const [frame, n] of perFrame(got)) expect(n).toBe(all.get(frame)!);
