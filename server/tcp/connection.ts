@@ -161,7 +161,8 @@ export class Connection {
     if (kept.length < msgs.length) {
       this.warnDropping();
       let bytes = 0;
-      for (const m of msgs) if (!kept.includes(m)) bytes += msgBytes(m);
+      for (const m of msgs) bytes += msgBytes(m);
+      for (const m of kept) bytes -= msgBytes(m);
       ctx.onDropped(bytes);
     }
     if (kept.length === 0) return;
