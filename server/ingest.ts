@@ -152,7 +152,7 @@ export class Ingest {
 /**
  * Keeps the process under `limit`: every `limit / 32` bytes consumed, young garbage (read buffers,
  * packets of dropped messages) is collected and the store's limit set to what the rest of the process
- * leaves (its resident size minus the store, a full ingest queue and some garbage); after the store dropped data,
+ * leaves (its resident size minus the most the store held, a full ingest queue and some garbage); after the store dropped data,
  * or when over the limit, a full collection gives the memory back.
  *
  * The store is charged for the most it ever held, not for what it holds now: freed pages stay resident

@@ -39,8 +39,8 @@ export class RerunProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly proc: ReturnType<typeof spawn>;
 
-  /** Runs the compiled binary with `args`, or `command` (e.g. a runtime and main.ts) when given. */
-  constructor(args: string[], env: Record<string, string> = {}, command: string[] = [rerunBinary()]) {
+  /** Runs the compiled binary with `args`, or `command` (e.g. a runtime and main.ts) when given; an `env` value of undefined removes that variable. */
+  constructor(args: string[], env: Record<string, string | undefined> = {}, command: string[] = [rerunBinary()]) {
     this.proc = spawn(command[0]!, [...command.slice(1), ...args], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
     this.proc.stdout!.on("data", (d: Buffer) => (this.stdout += d.toString()));
     this.proc.stderr!.on("data", (d: Buffer) => (this.stderr += d.toString()));
