@@ -38,11 +38,11 @@ export function encodeRrd(msgs: Iterable<LogMsg>, compression: Compression = "lz
   return out.subarray(0, at + END_MARKER.length);
 }
 
-/** Concatenates byte arrays. */
-export function concat(parts: Uint8Array[]): Uint8Array {
+/** Concatenates byte arrays (into memory from `alloc`, zeroed by default). */
+export function concat(parts: Uint8Array[], alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
+  const out = alloc(n);
   let o = 0;
   for (const p of parts) {
     out.set(p, o);

@@ -1,5 +1,12 @@
 /** A queue of received byte chunks: nothing is allocated until the bytes asked for are all there. */
+import { Buffer } from "node:buffer";
 import { concat } from "../../store/encoder.ts";
+
+/** Memory left uninitialised (the join overwrites all of it): zeroing a large packet first costs as much as copying it. */
+const uninit = (n: number): Uint8Array => {
+  const b = Buffer.allocUnsafeSlow(n);
+  return new Uint8Array(b.buffer, b.byteOffset, n);
+};
 
 /** FIFO of byte chunks with exact-size takes. */
 export class ByteQueue {
@@ -32,7 +39,7 @@ export class ByteQueue {
       parts.push(c.length > need ? c.subarray(0, need) : c);
       need -= c.length;
     }
-    return parts.length === 1 ? parts[0]! : concat(parts);
+    return parts.length === 1 ? parts[0]! : concat(parts, uninit);
   }
 
   /** Removes the first `n` bytes (`n <= size`) without copying anything. */
