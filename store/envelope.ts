@@ -52,12 +52,15 @@ export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
 /** An `ArrowMsg` without its IPC bytes: what congestion control decides from. */
 export type ArrowHead = Omit<ArrowMsg, "ipc">;
 
+/** An `ArrowHead` read ahead of its IPC bytes, with where those bytes start. */
+export type PeekedHead = ArrowHead & { ipcStart: number };
+
 /**
  * The envelope of a MessagePack `LogMsg` body of `length` bytes that is an `ArrowMsg`, read from its
  * first bytes only (the IPC bytes come last and must end the body); null for other variants. Throws
  * when the bytes are malformed or too few.
  */
-export function peekArrowHead(body: Uint8Array, length = body.length): ArrowHead | null {
+export function peekArrowHead(body: Uint8Array, length = body.length): PeekedHead | null {
   const r = new MsgReader(body);
   const at = r.pos;
   const variant = enumTag(r);
@@ -65,7 +68,7 @@ export function peekArrowHead(body: Uint8Array, length = body.length): ArrowHead
   const head = readArrowHead(r, at);
   const ipcAt = r.pos, n = r.binLen();
   if (r.pos + n !== length) throw new MsgPackError(`IPC bytes of ${n} bytes do not end the ${length}-byte body`, ipcAt);
-  return head;
+  return { ...head, ipcStart: r.pos };
 }
 
 /** Reads an `ArrowMsg` payload up to its IPC bytes. */

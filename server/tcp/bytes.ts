@@ -24,22 +24,30 @@ export class ByteQueue {
     this.size += bytes.length;
   }
 
-  /** Removes and returns the first `n` bytes (`n <= size`): a view when they lie in one chunk, else one copy. */
-  take(n: number): Uint8Array {
-    const bytes = this.peek(n);
+  /**
+   * Removes and returns the first `n` bytes (`n <= size`): a view when they lie in one chunk, else one
+   * copy, placed `lead` bytes into its memory (so that a part of it can start aligned).
+   */
+  take(n: number, lead = 0): Uint8Array {
+    const bytes = this.peek(n, lead);
     this.skip(n);
     return bytes;
   }
 
-  /** The first `n` bytes (`n <= size`), left in the queue: a view when they lie in one chunk, else a copy. */
-  peek(n: number): Uint8Array {
+  /** True when the first `n` bytes (`n <= size`) lie in one chunk: `take(n)` will not copy them. */
+  whole(n: number): boolean {
+    return this.chunks[0]!.length >= n;
+  }
+
+  /** The first `n` bytes (`n <= size`), left in the queue: a view when they lie in one chunk, else a copy `lead` bytes into its memory. */
+  peek(n: number, lead = 0): Uint8Array {
     const parts: Uint8Array[] = [];
     for (let i = 0, need = n; need > 0; i++) {
       const c = this.chunks[i]!;
       parts.push(c.length > need ? c.subarray(0, need) : c);
       need -= c.length;
     }
-    return parts.length === 1 ? parts[0]! : concat(parts, uninit);
+    return parts.length === 1 ? parts[0]! : concat(parts, (m) => uninit(lead + m).subarray(lead));
   }
 
   /** Removes the first `n` bytes (`n <= size`) without copying anything. */

@@ -115,7 +115,7 @@ export class Connection {
         if (fate === "dropped") {
           buf.skip(this.packetLen);
           ctx.onDropped(this.packetLen);
-        } else this.handlePacket(buf.take(this.packetLen), fate === "per message");
+        } else this.handlePacket(buf.take(this.packetLen, this.lead()), fate === "per message");
         return true;
       }
       case "closed":
@@ -141,6 +141,17 @@ export class Connection {
     if (c.keep(head)) return "kept";
     this.warnDropping();
     return "dropped";
+  }
+
+  /**
+   * For a packet that must be joined from several reads: how far into the copy to place it so that its
+   * IPC bytes start 8-aligned and are decoded in place (else the decoder moves them, a second copy).
+   */
+  private lead(): number {
+    const { buf, packetLen } = this;
+    if (buf.whole(packetLen)) return 0;
+    const head = peekPacket(buf.peek(Math.min(PEEK_BYTES, packetLen)), packetLen);
+    return head ? -head.ipcStart & 7 : 0;
   }
 
   private warnDropping(): void {

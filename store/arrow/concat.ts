@@ -33,7 +33,9 @@ class Grow {
   pushRange(src: Typed, start: number, end: number): void {
     const n = end - start;
     this.reserve(n);
-    if (n > 16) (this.buf as Uint8Array).set(src.subarray(start, end) as Uint8Array, this.used);
+    // A whole source array is copied by `set` without a subarray view (per element, BigInt reads allocate).
+    if (start === 0 && end === src.length) (this.buf as Uint8Array).set(src as Uint8Array, this.used);
+    else if (n > 16) (this.buf as Uint8Array).set(src.subarray(start, end) as Uint8Array, this.used);
     else if (this.big) copy64(this.buf as BigInt64Array, this.used, src as BigInt64Array, start, n);
     else copyElements(this.buf as Float64Array, this.used, src as Float64Array, start, n);
     this.used += n;

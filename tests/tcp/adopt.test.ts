@@ -42,3 +42,21 @@ test("large messages are kept as aligned views of their packet, intact after the
   expect(got[1]!.ipc.buffer.byteLength).toBeLessThan(packet);
   await r.server.close();
 });
+
+test("a packet joined from several reads is placed so that its IPC bytes are aligned where they lie (not moved again)", async () => {
+  const g = new Gen(6);
+  // Entity paths of 8 lengths put the IPC bytes at every offset modulo 8; 1.2 MB packets span several reads.
+  const msgs: LogMsg[] = Array.from({ length: 8 }, (_, k) => g.msg(g.points(`/p${"x".repeat(k)}`, 100_000)));
+  const r = await record();
+  const addr = await replay(r.port, msgs);
+  expect(await r.closed(addr)).toBeNull();
+  const got = r.msgs(addr) as ArrowMsg[];
+  expect(got.length).toBe(msgs.length);
+  got.forEach((m, i) => {
+    expect(same(m.ipc, (msgs[i] as ArrowMsg).ipc)).toBe(true);
+    expect(m.ipc.byteOffset % 8).toBe(0);
+    // The IPC bytes end the packet, and the packet ends its buffer: moving them back would leave a gap.
+    expect(m.ipc.byteOffset + m.ipc.length).toBe(m.ipc.buffer.byteLength);
+  });
+  await r.server.close();
+});

@@ -10,8 +10,10 @@ const arrows = msgs.filter((m) => m.kind === "ArrowMsg");
 test("every ArrowMsg packet of the 0.22.1 fixture yields its envelope from its first bytes", () => {
   for (const m of arrows) {
     const packet = encodePacketStream(m);
-    const { ipc: _, ...head } = m;
-    expect(peekPacket(packet.subarray(0, PEEK_BYTES), packet.length)).toEqual(head);
+    const { ipc, ...head } = m;
+    const peeked = peekPacket(packet.subarray(0, PEEK_BYTES), packet.length)!;
+    expect(peeked).toEqual({ ...head, ipcStart: packet.length - ipc.length });
+    expect(packet.subarray(peeked.ipcStart, peeked.ipcStart + ipc.length)).toEqual(ipc);
   }
 });
 
