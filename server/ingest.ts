@@ -56,6 +56,8 @@ export class Ingest {
   private head = 0;
   private bytes = 0;
   private scheduled = false;
+  /** A drain is running (a consumer pushed more): the running one takes the new messages. */
+  private draining = false;
   private high = false;
   private idleWaiters: (() => void)[] = [];
   private readonly now: () => number;
@@ -83,7 +85,9 @@ export class Ingest {
       this.high = true;
       this.opts.onPressure?.(true);
     }
-    this.schedule();
+    // Nothing waiting: consume now rather than after the loop's other I/O, which can hold it for many milliseconds.
+    if (this.head === this.queue.length - 1 && !this.scheduled && !this.draining) this.drain();
+    else this.schedule();
   }
 
   /** Notes bytes received and thrown away (dropped by congestion control): garbage the memory budget collects in time. */
@@ -114,8 +118,10 @@ export class Ingest {
     setImmediate(() => this.drain());
   }
 
+  /** Consumes for at most a slice, then schedules the rest. */
   private drain(): void {
     this.scheduled = false;
+    this.draining = true;
     const start = this.now();
     while (this.head < this.queue.length && this.now() - start < SLICE_MS) {
       const b = this.queue[this.head]!;
@@ -132,6 +138,7 @@ export class Ingest {
         this.queue[this.head++] = undefined as unknown as Batch;
       }
     }
+    this.draining = false;
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue.splice(0, this.head);
       this.head = 0;
