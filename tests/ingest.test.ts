@@ -56,3 +56,21 @@ test("the 0.22.1 fixture replayed over TCP like the real SDK lands in the store 
   // At the last frame every robot has a position.
   for (let e = 0; e < 8; e += 2) expect((got.values[e]![49]![0] as unknown[]).length).toBeGreaterThan(0);
 });
+
+test("a push into an empty queue is consumed at once; a push made while consuming waits its turn, in order", async () => {
+  const msgs = decodeRrd(fixture(POINTS_022)).slice(0, 4);
+  const seen: number[] = [];
+  const ingest = new Ingest({
+    consume: (m) => {
+      seen.push(msgs.indexOf(m));
+      // A consumer that pushes more: consumed after the batch being consumed, not inside it.
+      if (m === msgs[1]) ingest.push([msgs[3]!]);
+    },
+  });
+  ingest.push([msgs[0]!]);
+  expect(seen).toEqual([0]);
+  ingest.push([msgs[1]!, msgs[2]!]);
+  expect(seen).toEqual([0, 1, 2, 3]);
+  await ingest.idle();
+  expect(seen).toEqual([0, 1, 2, 3]);
+});
