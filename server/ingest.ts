@@ -56,8 +56,9 @@ export class Ingest {
   private head = 0;
   private bytes = 0;
   private scheduled = false;
-  /** A drain is running (a consumer pushed more): the running one takes the new messages. */
-  private draining = false;
+  /** Milliseconds consumed inside `push` in this turn of the event loop (reset by an immediate once `turnMarked`). */
+  private syncMs = 0;
+  private turnMarked = false;
   private high = false;
   private idleWaiters: (() => void)[] = [];
   private readonly now: () => number;
@@ -74,20 +75,28 @@ export class Ingest {
     this.budget = opts.memory ? new Budget(opts.memory, this.highWaterBytes) : null;
   }
 
-  /** Queues messages (one packet's worth, or one file chunk's). */
+  /**
+   * Queues messages (one packet's worth, or one file chunk's); into an empty queue they are consumed
+   * before this returns, within a slice of work per turn of the event loop.
+   */
   push(msgs: LogMsg[]): void {
     if (msgs.length === 0) return;
     let bytes = 0;
     for (const m of msgs) bytes += msgBytes(m);
     this.queue.push({ msgs, bytes, at: this.now(), next: 0 });
     this.bytes += bytes;
+    // Nothing else waiting: consume now rather than after the loop's other I/O, which can hold it for many milliseconds.
+    if (this.head === this.queue.length - 1 && !this.scheduled && this.syncMs < SLICE_MS) {
+      if (!this.turnMarked) {
+        this.turnMarked = true;
+        setImmediate(() => ((this.syncMs = 0), (this.turnMarked = false)));
+      }
+      this.syncMs += this.drain(SLICE_MS - this.syncMs);
+    } else this.schedule();
     if (!this.high && this.bytes > this.highWaterBytes) {
       this.high = true;
       this.opts.onPressure?.(true);
     }
-    // Nothing waiting: consume now rather than after the loop's other I/O, which can hold it for many milliseconds.
-    if (this.head === this.queue.length - 1 && !this.scheduled && !this.draining) this.drain();
-    else this.schedule();
   }
 
   /** Notes bytes received and thrown away (dropped by congestion control): garbage the memory budget collects in time. */
@@ -118,27 +127,34 @@ export class Ingest {
     setImmediate(() => this.drain());
   }
 
-  /** Consumes for at most a slice, then schedules the rest. */
-  private drain(): void {
+  /** Consumes for at most `sliceMs`, then schedules the rest; returns the milliseconds spent. */
+  private drain(sliceMs = SLICE_MS): number {
     this.scheduled = false;
-    this.draining = true;
     const start = this.now();
-    while (this.head < this.queue.length && this.now() - start < SLICE_MS) {
-      const b = this.queue[this.head]!;
-      const m = b.msgs[b.next++]!;
-      try {
-        this.opts.consume(m);
-      } catch (e) {
-        this.opts.onError?.(e as Error, m);
+    try {
+      while (this.head < this.queue.length && this.now() - start < sliceMs) {
+        const b = this.queue[this.head]!;
+        const m = b.msgs[b.next++]!;
+        try {
+          this.opts.consume(m);
+        } catch (e) {
+          this.opts.onError?.(e as Error, m);
+        }
+        this.consumed++;
+        if (b.next === b.msgs.length) {
+          this.bytes -= b.bytes;
+          this.queue[this.head++] = undefined as unknown as Batch;
+          this.budget?.consumed(b.bytes);
+        }
       }
-      this.consumed++;
-      if (b.next === b.msgs.length) {
-        this.bytes -= b.bytes;
-        this.budget?.consumed(b.bytes);
-        this.queue[this.head++] = undefined as unknown as Batch;
-      }
+    } finally {
+      this.settle();
     }
-    this.draining = false;
+    return this.now() - start;
+  }
+
+  /** After a drain: trims the queue, releases back-pressure, schedules what is left or wakes `idle()` waiters. */
+  private settle(): void {
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue.splice(0, this.head);
       this.head = 0;

@@ -74,3 +74,37 @@ test("a push into an empty queue is consumed at once; a push made while consumin
   await ingest.idle();
   expect(seen).toEqual([0, 1, 2, 3]);
 });
+
+test("pushes consume at once only up to a slice of work per turn of the event loop, then wait for the next turn", async () => {
+  const msgs = decodeRrd(fixture(POINTS_022)).slice(0, 4);
+  let t = 0;
+  const seen: number[] = [];
+  const ingest = new Ingest({ now: () => t, consume: (m) => void (seen.push(msgs.indexOf(m)), (t += 5)) });
+  ingest.push([msgs[0]!]);
+  ingest.push([msgs[1]!]);
+  expect(seen).toEqual([0, 1]); // 10 ms of work so far: over the 8 ms slice
+  ingest.push([msgs[2]!]);
+  expect(seen).toEqual([0, 1]);
+  await ingest.idle();
+  expect(seen).toEqual([0, 1, 2]);
+  await new Promise((r) => setImmediate(r));
+  ingest.push([msgs[3]!]); // a new turn: at once again
+  expect(seen).toEqual([0, 1, 2, 3]);
+});
+
+test("an error escaping a drain reaches the pusher, and the rest of the queue is still consumed", async () => {
+  const msgs = decodeRrd(fixture(POINTS_022)).slice(0, 3);
+  const seen: number[] = [];
+  const ingest = new Ingest({
+    consume: (m) => {
+      if (m === msgs[0]) throw new Error("bad message");
+      seen.push(msgs.indexOf(m));
+    },
+    onError: (e) => {
+      throw e;
+    },
+  });
+  expect(() => ingest.push(msgs)).toThrow("bad message");
+  await ingest.idle();
+  expect(seen).toEqual([1, 2]);
+});

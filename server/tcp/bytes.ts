@@ -2,11 +2,17 @@
 import { Buffer } from "node:buffer";
 import { concat } from "../../store/encoder.ts";
 
-/** Memory left uninitialised (the join overwrites all of it): zeroing a large packet first costs as much as copying it. */
-const uninit = (n: number): Uint8Array => {
-  const b = Buffer.allocUnsafeSlow(n);
-  return new Uint8Array(b.buffer, b.byteOffset, n);
-};
+/** Joins of at least this many bytes go into uninitialised memory: zeroing a large packet first costs as much as copying it. */
+const UNINIT_MIN = 64 << 10;
+
+/** Memory for a join of `n` bytes, starting `lead` (zeroed) bytes into its buffer. */
+function joinBuffer(n: number, lead: number): Uint8Array {
+  if (lead + n < UNINIT_MIN) return new Uint8Array(lead + n).subarray(lead);
+  const b = Buffer.allocUnsafeSlow(lead + n);
+  const out = new Uint8Array(b.buffer, b.byteOffset, lead + n);
+  out.fill(0, 0, lead);
+  return out.subarray(lead);
+}
 
 /** FIFO of byte chunks with exact-size takes. */
 export class ByteQueue {
@@ -24,10 +30,7 @@ export class ByteQueue {
     this.size += bytes.length;
   }
 
-  /**
-   * Removes and returns the first `n` bytes (`n <= size`): a view when they lie in one chunk, else one
-   * copy, placed `lead` bytes into its memory (so that a part of it can start aligned).
-   */
+  /** Removes and returns the first `n` bytes (`n <= size`): a view when in one chunk, else a copy `lead` bytes into its buffer. */
   take(n: number, lead = 0): Uint8Array {
     const bytes = this.peek(n, lead);
     this.skip(n);
@@ -36,10 +39,10 @@ export class ByteQueue {
 
   /** True when the first `n` bytes (`n <= size`) lie in one chunk: `take(n)` will not copy them. */
   whole(n: number): boolean {
-    return this.chunks[0]!.length >= n;
+    return n === 0 || this.chunks[0]!.length >= n;
   }
 
-  /** The first `n` bytes (`n <= size`), left in the queue: a view when they lie in one chunk, else a copy `lead` bytes into its memory. */
+  /** The first `n` bytes (`n <= size`), left in the queue: a view when in one chunk, else a copy `lead` bytes into its buffer. */
   peek(n: number, lead = 0): Uint8Array {
     const parts: Uint8Array[] = [];
     for (let i = 0, need = n; need > 0; i++) {
@@ -47,7 +50,7 @@ export class ByteQueue {
       parts.push(c.length > need ? c.subarray(0, need) : c);
       need -= c.length;
     }
-    return parts.length === 1 ? parts[0]! : concat(parts, (m) => uninit(lead + m).subarray(lead));
+    return parts.length === 1 ? parts[0]! : concat(parts, (m) => joinBuffer(m, lead));
   }
 
   /** Removes the first `n` bytes (`n <= size`) without copying anything. */

@@ -5,6 +5,7 @@
 import { u32le } from "../../store/dataview.ts";
 import { RrdDecoder } from "../../store/decoder.ts";
 import { type LogMsg, msgBytes } from "../../store/logmsg.ts";
+import type { PeekedHead } from "../../store/envelope.ts";
 import { PEEK_BYTES, peekPacket } from "../../store/peek.ts";
 import type { LogFn } from "../log.ts";
 import { ByteQueue } from "./bytes.ts";
@@ -51,6 +52,8 @@ export class Connection {
   private readonly transit = new Transit();
   /** With a latency limit: when the current packet began arriving (`Transit.now()`). */
   private packetAt = 0;
+  /** The current packet's envelope once read (`undefined`: not read yet). */
+  private peeked: PeekedHead | null | undefined = undefined;
 
   constructor(private readonly ctx: ConnectionContext) {}
 
@@ -103,6 +106,7 @@ export class Connection {
           return this.closeWithWarning(`Packet of ${len} bytes is larger than the maximum packet size of ${ctx.maxPacketBytes} bytes`);
         }
         this.packetLen = len;
+        this.peeked = undefined;
         if (ctx.congestion) this.packetAt = this.transit.now();
         this.state = "packet";
         return true;
@@ -130,10 +134,10 @@ export class Connection {
    * decoded (its framing is checked up to the IPC bytes); else message by message.
    */
   private fate(): "kept" | "dropped" | "per message" {
-    const { ctx, buf } = this;
+    const { ctx } = this;
     const c = ctx.congestion;
     if (!c) return "kept";
-    const head = peekPacket(buf.peek(Math.min(PEEK_BYTES, this.packetLen)), this.packetLen);
+    const head = this.head();
     const waited = head ? this.transit.waited(head.chunkId.timeNs, this.packetAt) : 0;
     c.update(waited + ctx.queueLatencySec());
     if (c.acceptRate === 1) return "kept";
@@ -148,10 +152,15 @@ export class Connection {
    * IPC bytes start 8-aligned and are decoded in place (else the decoder moves them, a second copy).
    */
   private lead(): number {
-    const { buf, packetLen } = this;
-    if (buf.whole(packetLen)) return 0;
-    const head = peekPacket(buf.peek(Math.min(PEEK_BYTES, packetLen)), packetLen);
+    if (this.buf.whole(this.packetLen)) return 0;
+    const head = this.head();
     return head ? -head.ipcStart & 7 : 0;
+  }
+
+  /** The envelope of the packet waiting whole in the queue (see `peekPacket`), read once. */
+  private head(): PeekedHead | null {
+    if (this.peeked === undefined) this.peeked = peekPacket(this.buf.peek(Math.min(PEEK_BYTES, this.packetLen)), this.packetLen);
+    return this.peeked;
   }
 
   private warnDropping(): void {

@@ -2,6 +2,7 @@ import { expect, test } from "bun:test";
 import net from "node:net";
 import { encodePacketStream } from "../../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
+import { peekPacket } from "../../store/peek.ts";
 import { chunkFromIpc } from "../../store/transport.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
 import { replay, TestClient } from "./client.ts";
@@ -45,15 +46,17 @@ test("large messages are kept as aligned views of their packet, intact after the
 
 test("a packet joined from several reads is placed so that its IPC bytes are aligned where they lie (not moved again)", async () => {
   const g = new Gen(6);
-  // Entity paths of 8 lengths put the IPC bytes at every offset modulo 8; 1.2 MB packets span several reads.
-  const msgs: LogMsg[] = Array.from({ length: 8 }, (_, k) => g.msg(g.points(`/p${"x".repeat(k)}`, 100_000)));
+  // Store ids of 8 lengths put the IPC bytes at every offset modulo 8; ~2 MB packets span several reads.
+  const msgs: ArrowMsg[] = Array.from({ length: 8 }, (_, k) => ({ ...(g.msg(g.points("/p", 100_000)) as ArrowMsg), storeId: { kind: "Recording", id: "s".repeat(k + 1) } }));
+  const packets = msgs.map(encodePacketStream);
+  expect(new Set(packets.map((p) => peekPacket(p, p.length)!.ipcStart % 8)).size).toBe(8);
   const r = await record();
   const addr = await replay(r.port, msgs);
   expect(await r.closed(addr)).toBeNull();
   const got = r.msgs(addr) as ArrowMsg[];
   expect(got.length).toBe(msgs.length);
   got.forEach((m, i) => {
-    expect(same(m.ipc, (msgs[i] as ArrowMsg).ipc)).toBe(true);
+    expect(same(m.ipc, msgs[i]!.ipc)).toBe(true);
     expect(m.ipc.byteOffset % 8).toBe(0);
     // The IPC bytes end the packet, and the packet ends its buffer: moving them back would leave a gap.
     expect(m.ipc.byteOffset + m.ipc.length).toBe(m.ipc.buffer.byteLength);

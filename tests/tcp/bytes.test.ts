@@ -45,3 +45,21 @@ test("peek leaves the bytes, skip drops them without copying", () => {
   q.push(new Uint8Array([10]));
   expect([...q.peek(1)]).toEqual([10]);
 });
+
+test("a join starts `lead` zeroed bytes into its buffer, small or large; `whole` tells when no join is needed", () => {
+  for (const size of [5, 200_000]) {
+    const q = new ByteQueue();
+    const a = new Uint8Array(size).fill(1), b = new Uint8Array(size).fill(2);
+    q.push(a);
+    q.push(b);
+    expect(q.whole(0)).toBe(true);
+    expect(q.whole(size)).toBe(true);
+    expect(q.whole(size + 1)).toBe(false);
+    const got = q.take(2 * size, 3);
+    expect(got.byteOffset).toBe(3);
+    expect(got.buffer.byteLength).toBe(2 * size + 3);
+    expect([...new Uint8Array(got.buffer, 0, 3)]).toEqual([0, 0, 0]);
+    expect(got.subarray(0, size).every((x) => x === 1) && got.subarray(size).every((x) => x === 2)).toBe(true);
+    expect(q.whole(0)).toBe(true); // empty queue: a zero-length take needs nothing
+  }
+});

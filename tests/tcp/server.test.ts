@@ -111,6 +111,13 @@ describe("TCP SDK server", () => {
         await c.write(u32(0xffffffff));
         return outcome(c);
       },
+      emptyPacket: async () => {
+        const c = await TestClient.connect(r.port);
+        await c.handshake();
+        await c.send(first);
+        await c.write(u32(0)); // a zero-length packet, alone in its read: nothing after the length
+        return outcome(c);
+      },
       eofMidPacket: async () => {
         const c = await TestClient.connect(r.port);
         await c.handshake();
@@ -163,7 +170,7 @@ describe("TCP SDK server", () => {
     expect(r.texts("info")).toContain(`New SDK client connected from: ${o.newer.addr}`);
     expect(warns).toContain(closing(o.newer.addr, newer));
 
-    for (const k of ["garbage", "cutBody"] as const) {
+    for (const k of ["garbage", "cutBody", "emptyPacket"] as const) {
       expect(o[k].error).toBeString();
       expect(o[k].msgs).toEqual(first);
       expect(warns).toContain(closing(o[k].addr, o[k].error!));
