@@ -76,17 +76,18 @@ export class Ingest {
   }
 
   /**
-   * Queues messages (one packet's worth, or one file chunk's); into an empty queue they are consumed
-   * before this returns, within a slice of work per turn of the event loop.
+   * Queues messages (one packet's worth, or one file chunk's); into an empty queue they are consumed before
+   * this returns (within a slice of work per turn of the event loop), unless the sender has `more` on the way.
    */
-  push(msgs: LogMsg[]): void {
+  push(msgs: LogMsg[], more = false): void {
     if (msgs.length === 0) return;
     let bytes = 0;
     for (const m of msgs) bytes += msgBytes(m);
     this.queue.push({ msgs, bytes, at: this.now(), next: 0 });
     this.bytes += bytes;
-    // Nothing else waiting: consume now rather than after the loop's other I/O, which can hold it for many milliseconds.
-    if (this.head === this.queue.length - 1 && !this.scheduled && this.syncMs < SLICE_MS) {
+    // Nothing else waiting: consume now rather than after the loop's other I/O, which can hold it for many
+    // milliseconds. While a sender has more waiting, reading it first keeps the kernel's copying on the sender's side.
+    if (!more && this.head === this.queue.length - 1 && !this.scheduled && this.syncMs < SLICE_MS) {
       if (!this.turnMarked) {
         this.turnMarked = true;
         setImmediate(() => ((this.syncMs = 0), (this.turnMarked = false)));

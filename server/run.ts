@@ -53,7 +53,7 @@ export async function run(opts: RunOptions, log: LogFn): Promise<number> {
     maxLatencySec: opts.dropAtLatencySec ?? undefined,
     quiet: true,
     log,
-    onMessages: (msgs) => ingest.push(msgs),
+    onMessages: (msgs, _client, more) => ingest.push(msgs, more),
     onClientClosed: () => goodbyes.forEach((g) => g()),
     queueLatencySec: () => ingest.latencySec(),
     onDropped: (bytes) => ingest.discarded(bytes),

@@ -108,3 +108,13 @@ test("an error escaping a drain reaches the pusher, and the rest of the queue is
   await ingest.idle();
   expect(seen).toEqual([1, 2]);
 });
+
+test("a push whose sender has more on the way is queued, not consumed at once", async () => {
+  const msgs = decodeRrd(fixture(POINTS_022)).slice(0, 2);
+  const seen: number[] = [];
+  const ingest = new Ingest({ consume: (m) => void seen.push(msgs.indexOf(m)) });
+  ingest.push([msgs[0]!], true);
+  expect(seen).toEqual([]);
+  await ingest.idle();
+  expect(seen).toEqual([0]);
+});

@@ -117,7 +117,7 @@ export async function ourReceiver(expect: number, onChunk?: () => void): Promise
     port: 0,
     quiet: true,
     log: () => {},
-    onMessages: (msgs) => ingest.push(msgs),
+    onMessages: (msgs, _client, more) => ingest.push(msgs, more),
     queueLatencySec: () => ingest.latencySec(),
   });
   return { port: tcp.port, done, hub, close: () => tcp.close() };

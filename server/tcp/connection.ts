@@ -34,12 +34,16 @@ export interface ConnectionContext {
   congestion: Congestion | null;
   /** Age in seconds of the oldest message waiting in the consumer's ingest queue (part of the latency). */
   queueLatencySec: () => number;
-  onMessages: (msgs: LogMsg[], client: ClientInfo) => void;
+  /** `more`: the read that completed them filled the runtime's read buffer, so more bytes are likely waiting. */
+  onMessages: (msgs: LogMsg[], client: ClientInfo, more: boolean) => void;
   /** Bytes that congestion control dropped (a whole packet, or the messages thinned out of one). */
   onDropped: (bytes: number) => void;
   /** Called exactly once: null for a goodbye (EOF), else the error text. The caller closes the socket. */
   onClose: (error: string | null) => void;
 }
+
+/** Reads smaller than this never count as filling the runtime's read buffer. */
+const FULL_READ_MIN = 64 << 10;
 
 type State = "version" | "header" | "length" | "packet" | "closed";
 
@@ -52,6 +56,9 @@ export class Connection {
   private readonly transit = new Transit();
   /** With a latency limit: when the current packet began arriving (`Transit.now()`). */
   private packetAt = 0;
+  /** The largest read so far, and whether the last read was that large (the runtime's buffer was full). */
+  private largestRead = 0;
+  private more = false;
   /** The current packet's envelope once read (`undefined`: not read yet). */
   private peeked: PeekedHead | null | undefined = undefined;
 
@@ -60,6 +67,8 @@ export class Connection {
   /** Feeds received bytes (split anywhere); handles every packet they complete. */
   push(bytes: Uint8Array): void {
     if (this.state === "closed") return;
+    this.more = bytes.length >= FULL_READ_MIN && bytes.length >= this.largestRead;
+    if (bytes.length > this.largestRead) this.largestRead = bytes.length;
     this.buf.push(bytes);
     while (this.step());
   }
@@ -187,7 +196,7 @@ export class Connection {
     }
     if (kept.length === 0) return;
     try {
-      ctx.onMessages(kept, ctx.client);
+      ctx.onMessages(kept, ctx.client, this.more);
     } catch (e) {
       this.closeWithWarning(`The receiving end failed: ${(e as Error).message}`);
     }

@@ -27,7 +27,7 @@ export interface SdkServerOptions {
   quiet?: boolean;
   log: LogFn;
   /** Every decoded packet's messages (after congestion thinning), in order, per client. Never empty. */
-  onMessages: (msgs: LogMsg[], client: ClientInfo) => void;
+  onMessages: (msgs: LogMsg[], client: ClientInfo, more: boolean) => void;
   /** Exactly once per accepted client: null for a goodbye (EOF, or `close()`), else the error text. */
   onClientClosed?: (client: ClientInfo, error: string | null) => void;
   /** Age in seconds of the oldest message waiting in the ingest queue; read once per packet (default 0). */
