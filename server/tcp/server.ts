@@ -26,7 +26,7 @@ export interface SdkServerOptions {
   /** Log the startup and new-client lines at DEBUG instead of INFO. */
   quiet?: boolean;
   log: LogFn;
-  /** Every decoded packet's messages (after congestion thinning), in order, per client. Never empty. */
+  /** Every decoded packet's messages (after congestion thinning), in order, per client. Never empty. `more`: more bytes are likely waiting on the socket. */
   onMessages: (msgs: LogMsg[], client: ClientInfo, more: boolean) => void;
   /** Exactly once per accepted client: null for a goodbye (EOF, or `close()`), else the error text. */
   onClientClosed?: (client: ClientInfo, error: string | null) => void;
