@@ -6,9 +6,23 @@ import { peekPacket } from "../../store/peek.ts";
 import { chunkFromIpc } from "../../store/transport.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
 import { replay, TestClient } from "./client.ts";
-import { record } from "./harness.ts";
+import { type Recorder, record } from "./harness.ts";
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+/** Replays `msgs` to a recording server; checks that each arrived intact with 8-aligned IPC bytes. */
+async function delivered(msgs: LogMsg[]): Promise<{ r: Recorder; got: ArrowMsg[] }> {
+  const r = await record();
+  const addr = await replay(r.port, msgs);
+  expect(await r.closed(addr)).toBeNull();
+  const got = r.msgs(addr) as ArrowMsg[];
+  expect(got.length).toBe(msgs.length);
+  got.forEach((m, i) => {
+    expect(same(m.ipc, (msgs[i] as ArrowMsg).ipc)).toBe(true);
+    expect(m.ipc.byteOffset % 8).toBe(0);
+  });
+  return { r, got };
+}
 
 test("the runtime hands every read a buffer of its own and never writes to it again (what adopting packets relies on)", async () => {
   const kept: Uint8Array[] = [], copies: Uint8Array[] = [];
@@ -26,16 +40,8 @@ test("the runtime hands every read a buffer of its own and never writes to it ag
 test("large messages are kept as aligned views of their packet, intact after the packets that follow", async () => {
   const g = new Gen(5);
   const msgs: LogMsg[] = [g.msg(g.points("/big", 20_000)), g.msg(g.scalar("/small")), g.msg(g.points("/big", 30_001)), g.msg(g.points("/big", 9_000))];
-  const r = await record();
-  const addr = await replay(r.port, msgs);
-  expect(await r.closed(addr)).toBeNull();
-  const got = r.msgs(addr) as ArrowMsg[];
-  expect(got.length).toBe(msgs.length);
-  got.forEach((m, i) => {
-    expect(same(m.ipc, (msgs[i] as ArrowMsg).ipc)).toBe(true);
-    expect(m.ipc.byteOffset % 8).toBe(0);
-    expect(chunkFromIpc(m.ipc).numRows).toBe(1);
-  });
+  const { r, got } = await delivered(msgs);
+  for (const m of got) expect(chunkFromIpc(m.ipc).numRows).toBe(1);
   // In place: the IPC bytes live in a buffer at most twice their packet, not in a copy of their own size.
   const packet = encodePacketStream(msgs[2]!).length;
   expect(got[2]!.ipc.buffer.byteLength).toBeGreaterThanOrEqual(packet);
@@ -50,16 +56,8 @@ test("a packet joined from several reads is placed so that its IPC bytes are ali
   const msgs: ArrowMsg[] = Array.from({ length: 8 }, (_, k) => ({ ...(g.msg(g.points("/p", 100_000)) as ArrowMsg), storeId: { kind: "Recording", id: "s".repeat(k + 1) } }));
   const packets = msgs.map(encodePacketStream);
   expect(new Set(packets.map((p) => peekPacket(p, p.length)!.ipcStart % 8)).size).toBe(8);
-  const r = await record();
-  const addr = await replay(r.port, msgs);
-  expect(await r.closed(addr)).toBeNull();
-  const got = r.msgs(addr) as ArrowMsg[];
-  expect(got.length).toBe(msgs.length);
-  got.forEach((m, i) => {
-    expect(same(m.ipc, msgs[i]!.ipc)).toBe(true);
-    expect(m.ipc.byteOffset % 8).toBe(0);
-    // The IPC bytes end the packet, and the packet ends its buffer: moving them back would leave a gap.
-    expect(m.ipc.byteOffset + m.ipc.length).toBe(m.ipc.buffer.byteLength);
-  });
+  const { r, got } = await delivered(msgs);
+  // The IPC bytes end the packet, and the packet ends its buffer: moving them back would leave a gap.
+  for (const m of got) expect(m.ipc.byteOffset + m.ipc.length).toBe(m.ipc.buffer.byteLength);
   await r.server.close();
 });
