@@ -86,7 +86,8 @@ export class Ingest {
     this.queue.push({ msgs, bytes, at: this.now(), next: 0 });
     this.bytes += bytes;
     // Nothing else waiting: consume now rather than after the loop's other I/O, which can hold it for many
-    // milliseconds. While a sender has more waiting, reading it first keeps the kernel's copying on the sender's side.
+    // milliseconds. While a sender has more waiting, it is read first: consuming at once then cost throughput
+    // (B2 0.45 → 0.32, same CPU offline; docs/PERFORMANCE.md).
     if (!more && this.head === this.queue.length - 1 && !this.scheduled && this.syncMs < SLICE_MS) {
       if (!this.turnMarked) {
         this.turnMarked = true;
