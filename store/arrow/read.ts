@@ -7,6 +7,9 @@
 import { viewOf } from "../dataview.ts";
 import { valuesCtor } from "./ctors.ts";
 import { FbReader, type FbTable } from "./flatbuf.ts";
+import { checkOffsets } from "./offsets.ts";
+import { record, replay, type Span } from "./replay.ts";
+import { remember, type Remembered, sameBytes } from "./same.ts";
 import type { ArrayData, DataType, Field, RecordBatch, Schema, TimeUnit, Values } from "./types.ts";
 
 const V5 = 4;
@@ -99,12 +102,9 @@ function readSchema(t: FbTable, r: FbReader): Schema {
 }
 
 /** Fields parsed from some bytes: `bytes` were the whole span read, starting `rel` bytes before the fields vector. */
-interface ParsedFields {
+interface ParsedFields extends Remembered {
   rel: number;
   count: number;
-  bytes: Uint8Array;
-  /** `bytes` as whole 32-bit words (its copy starts 4-aligned). */
-  words: Int32Array;
   work: number;
   fields: Field[];
 }
@@ -131,37 +131,9 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   const budget = r.budget;
   r.track();
   const fields = r.tablesIn(v).map((f) => readField(f, 0));
-  const bytes = r.bytes.slice(r.lo, r.hi);
-  recentFields.unshift({ rel: v.start - r.lo, count: v.length, bytes, words: new Int32Array(bytes.buffer, 0, bytes.length >> 2), work: budget - r.budget, fields });
+  recentFields.unshift({ rel: v.start - r.lo, count: v.length, ...remember(r.bytes, r.lo, r.hi), work: budget - r.budget, fields });
   if (recentFields.length > RECENT_FIELDS) recentFields.pop();
   return fields;
-}
-
-/** The last buffer compared by `sameBytes` and a word view of it (made once per slab or packet, not per compare). */
-let wordsBuffer: ArrayBufferLike | null = null;
-let wordsView: Int32Array<ArrayBufferLike> = new Int32Array(0);
-
-/** True when `b` holds the bytes of `want` at `at` (4 bytes at a time where `b` is 4-aligned there). */
-function sameBytes(b: Uint8Array, at: number, want: { bytes: Uint8Array; words: Int32Array }): boolean {
-  const n = want.bytes.length;
-  if (at < 0 || at + n > b.length) return false;
-  let i = 0;
-  const start = b.byteOffset + at;
-  if (start % 4 === 0) {
-    const buffer = b.buffer;
-    let x = wordsView;
-    if (buffer !== wordsBuffer) {
-      x = new Int32Array(buffer, 0, Math.floor(buffer.byteLength / 4));
-      // Only small buffers are remembered: holding on to the last one must not pin much memory.
-      if (buffer.byteLength <= 1 << 20) (wordsBuffer = buffer), (wordsView = x);
-    }
-    const y = want.words, base = start / 4;
-    for (let k = 0; k < y.length; k++) if (x[base + k] !== y[k]) return false;
-    i = y.length * 4;
-  }
-  const w = want.bytes;
-  for (; i < n; i++) if (b[at + i] !== w[i]) return false;
-  return true;
 }
 
 function readMetadata(t: FbTable, id: number): Map<string, string> {
@@ -239,18 +211,25 @@ function readType(name: string, tag: number, tt: FbTable | null, children: Field
   }
 }
 
+const NO_SPAN: Span = { start: 0, length: 0 };
+
 function readBatch(schema: Schema, msg: Message): RecordBatch {
   const t = msg.header;
   if (t.table(3)) throw new Error("Compressed IPC record batches are not supported");
   const length = t.i64(0, 0);
   if (length < 0) throw new Error(`Negative record batch length ${length}`);
-  const r = new BodyReader(msg, t);
-  const columns = schema.fields.map((f) => {
+  const nodes = t.vector(1, 16) ?? NO_SPAN, buffers = t.vector(2, 16) ?? NO_SPAN;
+  const meta = msg.reader.bytes, fields = schema.fields;
+  const replayed = length === 1 ? replay(fields, meta, nodes, buffers, msg.body) : null;
+  if (replayed) return { schema, length, columns: replayed };
+  const r = new BodyReader(msg, nodes, buffers);
+  const columns = fields.map((f) => {
     const col = r.array(f);
     if (col.length !== length) throw new Error(`Column '${f.name}' has length ${col.length}, expected ${length}`);
     return col;
   });
   r.finish();
+  if (length === 1) record(fields, meta, nodes, buffers, msg.body, columns);
   return { schema, length, columns };
 }
 
@@ -268,8 +247,6 @@ function arrayData(
 class BodyReader {
   private nodeIdx = 0;
   private bufIdx = 0;
-  private readonly nodes: { start: number; length: number };
-  private readonly buffers: { start: number; length: number };
   private readonly body: Uint8Array;
   /** The body's ArrayBuffer and offset in it (read once: `.buffer` is not free). */
   private readonly bodyBuffer: ArrayBufferLike;
@@ -279,13 +256,12 @@ class BodyReader {
 
   constructor(
     private readonly msg: Message,
-    t: FbTable,
+    private readonly nodes: Span,
+    private readonly buffers: Span,
   ) {
     this.body = msg.body;
     this.bodyBuffer = msg.body.buffer;
     this.bodyOffset = msg.body.byteOffset;
-    this.nodes = t.vector(1, 16) ?? { start: 0, length: 0 };
-    this.buffers = t.vector(2, 16) ?? { start: 0, length: 0 };
   }
 
   finish(): void {
@@ -345,18 +321,6 @@ class BodyReader {
     return this.viewAt(Uint8Array, f, o, Math.ceil(length / 8), "Validity");
   }
 
-  /** Offsets of `length` slots, checked non-decreasing, >= 0 and <= `limit`; `o` is an unchecked view of them. */
-  private checkOffsets<T extends Int32Array | BigInt64Array>(f: Field, o: T, length: number, limit: number): T {
-    let prev = 0;
-    for (let i = 0; i <= length; i++) {
-      const v = Number(o[i]!);
-      if (!(v >= prev)) throw new Error(`Column '${f.name}' has negative or decreasing offsets`);
-      prev = v;
-    }
-    if (prev > limit) throw new Error(`Offsets of '${f.name}' end at ${prev}, beyond the ${limit} available`);
-    return o;
-  }
-
   /** The next buffer as `length + 1` offsets (a lone zero for an empty array without offsets). */
   private offsets(f: Field, length: number, large: boolean): Int32Array | BigInt64Array {
     if (length === 0 && this.buffers.length > this.bufIdx && this.msg.reader.i64(this.buffers.start + 16 * this.bufIdx + 8) === 0) {
@@ -396,14 +360,14 @@ class BodyReader {
       case "large_binary": {
         const offsets = this.offsets(f, length, type.kind === "large_utf8" || type.kind === "large_binary");
         const rawValues = this.buffer(f);
-        this.checkOffsets(f, offsets, length, rawValues.length);
+        checkOffsets(f.name, offsets, length, rawValues.length);
         return arrayData(type, length, nullCount, validity, offsets, rawValues.subarray(0, Number(offsets[length]!)), []);
       }
       case "list":
       case "large_list": {
         const offsets = this.offsets(f, length, type.kind === "large_list");
         const child = this.array(type.child);
-        return arrayData(type, length, nullCount, validity, this.checkOffsets(f, offsets, length, child.length), null, [child]);
+        return arrayData(type, length, nullCount, validity, checkOffsets(f.name, offsets, length, child.length), null, [child]);
       }
       case "fixed_size_list":
         return arrayData(type, length, nullCount, validity, null, null, [this.child(type.child, length * type.size)]);

@@ -1,0 +1,86 @@
+/** Replayed record-batch layouts (store/arrow/replay.ts): same result as a full read, and body checks still run. */
+import { expect, test } from "bun:test";
+import { F32, F64, fsl, U32 } from "../store/arrow/make.ts";
+import { readIpcStream } from "../store/arrow/read.ts";
+import { replayCount } from "../store/arrow/replay.ts";
+import { batch, chunkBuilder, descriptor } from "../store/build.ts";
+import { chunkFromIpc, chunkToIpc } from "../store/transport.ts";
+
+/** One-row chunks of one layout (per `archetype`: each test starts from a schema not seen before); row `i` holds 1 point, colour and radius derived from `i`. */
+function points(i: number, archetype = "rerun.archetypes.Points3D"): Uint8Array {
+  const P = (f: string, c: string) => descriptor(`rerun.components.${c}`, archetype, f);
+  return chunkToIpc(
+    chunkBuilder("/replay/points").row({ frame: i }, [
+      batch(P("positions", "Position3D"), fsl(3, F32), [[i, i + 0.5, -i]]),
+      batch(P("colors", "Color"), U32, [0xff000000 + i]),
+      batch(P("radii", "Radius"), F32, [i / 4]),
+    ]).build(),
+  );
+}
+
+test("a recurring one-row layout is replayed, with the values of each new input as views over it", () => {
+  chunkFromIpc(points(1));
+  const before = replayCount();
+  for (let i = 2; i < 6; i++) {
+    const ipc = points(i);
+    const c = chunkFromIpc(ipc);
+    const pos = c.components.find((x) => x.descriptor.component.endsWith("Position3D"))!.data;
+    const color = c.components.find((x) => x.descriptor.component.endsWith("Color"))!.data;
+    expect([...(pos.children[0]!.children[0]!.values as Float32Array)]).toEqual([i, i + 0.5, -i]);
+    expect([...(color.children[0]!.values as Uint32Array)]).toEqual([0xff000000 + i]);
+    expect([...c.timelines[0]!.values]).toEqual([BigInt(i)]);
+    expect(pos.children[0]!.children[0]!.values!.buffer).toBe(ipc.buffer);
+  }
+  expect(replayCount() - before).toBe(4);
+});
+
+test("a replayed batch equals the full read of the same bytes", () => {
+  const ipc = points(7, "test.Equal");
+  const before = replayCount();
+  const full = readIpcStream(ipc);
+  const replayed = readIpcStream(ipc.slice());
+  expect(replayCount()).toBe(before + 1);
+  const strip = (b: typeof full) => b.columns.map((c) => JSON.stringify(c, (_k, v) => (ArrayBuffer.isView(v) ? [...(v as Uint8Array)].map(String) : v)));
+  expect(strip(replayed)).toEqual(strip(full));
+});
+
+test("list offsets are still checked on replay", () => {
+  const first = points(8), second = points(9);
+  chunkFromIpc(first);
+  // Where the Radius list's offsets [0, 1] lie in `second` (its views are over `second` itself); make the end 2.
+  const b = readIpcStream(second);
+  const at = b.columns[b.schema.fields.findIndex((f) => f.name.endsWith("Radius"))]!.offsets!.byteOffset;
+  const bad = second.slice();
+  new DataView(bad.buffer).setInt32(at + 4, 2, true);
+  const before = replayCount();
+  expect(() => chunkFromIpc(bad)).toThrow("Offsets of 'rerun.components.Radius' end at 2, beyond the 1 available");
+  expect(replayCount()).toBe(before + 1);
+});
+
+test("a layout differing in one buffer length is read in full", () => {
+  chunkFromIpc(points(10));
+  const P = (f: string, c: string) => descriptor(`rerun.components.${c}`, "rerun.archetypes.Points3D", f);
+  const two = chunkToIpc(
+    chunkBuilder("/replay/points").row({ frame: 11 }, [
+      batch(P("positions", "Position3D"), fsl(3, F32), [[1, 2, 3], [4, 5, 6]]),
+      batch(P("colors", "Color"), U32, [1, 2]),
+      batch(P("radii", "Radius"), F32, [1, 2]),
+    ]).build(),
+  );
+  const before = replayCount();
+  const c = chunkFromIpc(two);
+  expect(replayCount()).toBe(before);
+  expect([...(c.components.find((x) => x.descriptor.component.endsWith("Position3D"))!.data.children[0]!.children[0]!.values as Float32Array)]).toEqual([1, 2, 3, 4, 5, 6]);
+});
+
+test("a schema whose one-row layouts never repeat stops being recorded", () => {
+  const scalar = (i: number) =>
+    chunkToIpc(chunkBuilder("/replay/scalars").row({ frame: i }, [batch(descriptor("rerun.components.Scalar", "rerun.archetypes.Scalar", "scalar"), F64, new Array(i + 1).fill(i))]).build());
+  for (let i = 0; i < 40; i++) chunkFromIpc(scalar(i));
+  // 16 layouts were recorded without a replay, then recording stopped; the 4 kept are the last recorded.
+  const before = replayCount();
+  for (let i = 16; i < 40; i++) expect(chunkFromIpc(scalar(i)).numRows).toBe(1);
+  expect(replayCount()).toBe(before);
+  for (let i = 12; i < 16; i++) expect(chunkFromIpc(scalar(i)).numRows).toBe(1);
+  expect(replayCount()).toBe(before + 4);
+});
