@@ -59,6 +59,14 @@ export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: Compac
   return true;
 }
 
+/** What `ChunkGrower.append` reads of a chunk: row ids, time values and component arrays, in schema order. */
+export interface Rows {
+  rowIdTimeNs: BigUint64Array;
+  rowIdInc: BigUint64Array;
+  timelines: readonly { values: BigInt64Array }[];
+  components: readonly { data: ArrayData }[];
+}
+
 /** The growable columns of a compacting chunk. */
 export class ChunkGrower {
   readonly id: Tuid = newTuid();
@@ -88,7 +96,7 @@ export class ChunkGrower {
   }
 
   /** Appends the rows of a chunk with the same schema key (columns in the same order). */
-  append(c: Chunk): void {
+  append(c: Rows): void {
     this.rowTime.appendValues(c.rowIdTimeNs);
     this.rowInc.appendValues(c.rowIdInc);
     for (let k = 0; k < this.times.length; k++) this.times[k]!.b.appendValues(c.timelines[k]!.values);

@@ -8,6 +8,11 @@ import { Emitter, type StoreEvents } from "./events.ts";
 import { gcCandidates } from "./gc.ts";
 import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type Run } from "./query.ts";
 import { factsOf, Slot } from "./slot.ts";
+
+/** Rows a slot stages before moving them into its chunk (see stage.ts). */
+const STAGE_ROWS = 64;
+/** Staged rows past which every staged row is moved (bounds the memory staging holds: ~100 bytes a row). */
+const MAX_STAGED = 1 << 18;
 import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
 /** One store: ingest (with compaction), queries, entity tree, memory accounting and GC. */
@@ -22,6 +27,10 @@ export class EntityDb implements QuerySource {
   lastModified = 0;
   readonly clearPaths = new Set<string>();
   private readonly entities = new Map<string, EntityIndex>();
+  /** Slots holding staged rows (see stage.ts), moved into their chunks before anything reads the store. */
+  private readonly staged: Slot[] = [];
+  /** Rows staged in all of them. */
+  private stagedRows = 0;
 
   constructor(
     readonly id: StoreId,
@@ -36,6 +45,7 @@ export class EntityDb implements QuerySource {
 
   /** The indices of one entity. */
   entity(path: string): EntityIndex | undefined {
+    if (this.staged.length > 0) this.settle();
     return this.entities.get(path);
   }
 
@@ -54,27 +64,40 @@ export class EntityDb implements QuerySource {
     const facts = factsOf(chunk);
     let dropped: Slot[] = [];
     if (chunk.timelines.length === 0) {
-      const slot = new Slot(chunk, facts);
+      const slot = new Slot(chunk, facts, this);
       this.bytes += slot.bytes;
       dropped = ei.addStatic(slot);
     } else {
       const key = schemaKey(chunk);
       const open = ei.open.get(key);
-      const before = open?.bytes ?? 0;
       if (open && fits(open, chunk, facts, this.config)) {
-        open.append(chunk, facts);
-        ei.changed(open);
+        if (open.stage(chunk, facts)) this.staging(open);
+        else open.append(chunk, facts);
       } else {
         open?.seal();
-        const slot = new Slot(chunk, facts);
+        const slot = new Slot(chunk, facts, this);
         this.bytes += slot.bytes;
         ei.addTemporal(slot);
         ei.open.set(key, slot);
       }
-      if (open) this.bytes += open.bytes - before;
     }
     this.events.emit("chunk-added", { db: this, chunk, msg });
     for (const s of dropped) this.drop(ei, s, "overwritten");
+  }
+
+  /** Moves every staged row into its chunk (done before anything reads chunks or indices). */
+  settle(): void {
+    for (const s of this.staged) s.flush();
+    this.staged.length = 0;
+    this.stagedRows = 0;
+  }
+
+  /** Notes a row staged in `slot`: a slot moves its rows in batches of STAGE_ROWS, the store all of them past MAX_STAGED. */
+  private staging(slot: Slot): void {
+    const n = slot.stagedRows;
+    if (n === 1) this.staged.push(slot);
+    if (n >= STAGE_ROWS) (slot.flush(), (this.stagedRows -= n - 1));
+    else if (++this.stagedRows >= MAX_STAGED) this.settle();
   }
 
   /** Latest value at or before `t` on `timeline` of each of `components` of `entity` (see query.ts). */
@@ -89,22 +112,26 @@ export class EntityDb implements QuerySource {
 
   /** What the store holds for one entity. */
   entityInfo(path: string): EntityInfo | null {
+    this.settle();
     const ei = this.entities.get(path);
     return ei ? entityInfo(ei) : null;
   }
 
   /** The entity tree. */
   tree(): EntityNode {
+    this.settle();
     return entityTree([...this.entities.values()].map(entityInfo));
   }
 
   /** Every stored chunk (compacting ones as views of their rows so far). */
   *chunks(): IterableIterator<Chunk> {
+    this.settle();
     for (const ei of this.entities.values()) for (const s of ei.slots) yield s.chunk;
   }
 
   /** Drops at least `target` bytes of temporal chunks, oldest-logged first (see gc.ts); returns the bytes dropped. */
   gc(target: number): number {
+    this.settle();
     const before = this.bytes;
     for (const slot of gcCandidates(this.entities.values())) {
       if (before - this.bytes >= target) break;

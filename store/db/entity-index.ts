@@ -71,11 +71,6 @@ export class EntityIndex {
     }
   }
 
-  /** Notes that rows were appended to `slot`. */
-  changed(slot: Slot): void {
-    for (const m of slot.lists) m.list.changed(m);
-  }
-
   /** Indexes a static slot; returns the static slots it overwrote completely (to be dropped). */
   addStatic(slot: Slot): Slot[] {
     this.slots.add(slot);

@@ -61,6 +61,7 @@ export class LatestAtPass {
   /** Answers every entity at `t`; read the answers with `hit`. */
   at(t: bigint): this {
     const { src, entities, component, timeline, members, tws, snap, rows, aside } = this, n = entities.length;
+    src.settle();
     const w = words(t), hi = w.hi, lo = w.lo;
     if (src.clearPaths.size > 0) {
       for (let i = 0; i < n; i++) (aside[i] = latestAtOne(src, entities[i]!, component, timeline, t)), (rows[i] = ASIDE);

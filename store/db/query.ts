@@ -68,6 +68,8 @@ export interface Run {
 export interface QuerySource {
   entity(path: string): EntityIndex | undefined;
   readonly clearPaths: ReadonlySet<string>;
+  /** Brings every index up to date (rows staged by ingestion go into their chunks). */
+  settle(): void;
 }
 
 /** Latest value at or before `t` on `timeline` of each component of `entity` (missing = no data). */

@@ -4,9 +4,11 @@ import type { Chunk } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
 import { tuidCompare } from "../tuid.ts";
+import type { ArrayData } from "../arrow/types.ts";
 import { ChunkGrower } from "./compact.ts";
 import type { Member } from "./chunk-list.ts";
 import { RowKeys } from "./keys.ts";
+import { RowLog, stagedBytes } from "./stage.ts";
 
 /** The bounds and order of one chunk on one timeline (one BigInt read per bound, none per row). */
 export interface SpanFacts {
@@ -127,10 +129,16 @@ export class Slot {
   /** Row ids strictly increasing in row order. */
   rowIdsSorted: boolean;
   private lastRowId: Tuid;
+  /** Rows staged but not yet in the columns (see stage.ts). */
+  private log: RowLog | null = null;
+  /** Rows may be staged: no column holds a null so far, so a staged row's bytes are known up front. */
+  private stageable: boolean;
 
-  constructor(chunk: Chunk, facts: ChunkFacts) {
+  /** `store`: whose byte total the slot keeps current as it grows (it has counted the slot's bytes at creation). */
+  constructor(chunk: Chunk, facts: ChunkFacts, private readonly store: { bytes: number } | null = null) {
     this.plain = chunk;
     this.bytes = chunkHeapSize(chunk);
+    this.stageable = chunk.components.every((c) => noNulls(c.data));
     this.numRows = chunk.numRows;
     this.minRowId = facts.minRowId;
     this.rowIdsSorted = facts.rowIdsSorted;
@@ -153,8 +161,14 @@ export class Slot {
     return componentIndex(this.chunk, name);
   }
 
+  /** Rows staged and not yet moved into the columns. */
+  get stagedRows(): number {
+    return this.log === null ? 0 : this.log.rows;
+  }
+
   /** The current chunk (for a compacting slot, zero-copy views of its rows so far). */
   get chunk(): Chunk {
+    this.flush();
     if (this.plain) return this.plain;
     if (this.snapshotVersion !== this.version) {
       this.snapshot = this.grow().chunk(this.rowIdsSorted, (t) => this.spans.get(t)!.sorted, false);
@@ -165,25 +179,72 @@ export class Slot {
 
   /** Appends the rows of a chunk with the same schema (copying them). */
   append(chunk: Chunk, facts: ChunkFacts): void {
+    this.flush();
+    this.stageable = false;
     const g = this.grow();
     g.append(chunk);
-    for (let k = 0; k < facts.spans.length; k++) this.timeSpans[k]!.extend(facts.spans[k]!);
-    this.rowIdsSorted &&= facts.rowIdsSorted && tuidCompare(this.lastRowId, facts.minRowId) < 0;
-    if (tuidCompare(facts.minRowId, this.minRowId) < 0) this.minRowId = facts.minRowId;
-    this.lastRowId = facts.lastRowId;
+    this.note(facts);
     this.numRows = g.numRows;
-    this.bytes = g.bytes();
-    this.bump();
+    this.resize(g.bytes());
+    this.grew();
+  }
+
+  /**
+   * Stages the one row of a chunk with the same schema instead of appending it, when it can: the slot's
+   * counts, bounds and bytes include it at once, its chunk and indices once `flush` (or any read) moves it.
+   */
+  stage(chunk: Chunk, facts: ChunkFacts): boolean {
+    if (!this.stageable) return false;
+    const n = stagedBytes(chunk);
+    if (n < 0) return false;
+    (this.log ??= new RowLog()).push(chunk);
+    this.note(facts);
+    this.numRows++;
+    this.resize(this.bytes + n);
+    return true;
+  }
+
+  /** Moves the staged rows into the columns and tells the slot's lists; false when none were staged. */
+  flush(): boolean {
+    const log = this.log;
+    if (log === null || log.rows === 0) return false;
+    const g = this.grow();
+    log.drainInto(g, this.types, this.timeSpans.length);
+    this.log = null;
+    this.resize(g.bytes());
+    this.grew();
+    return true;
   }
 
   /** Ends compaction: copies the rows into exact-size buffers. */
   seal(): void {
+    this.flush();
     if (!this.grower) return;
     this.plain = this.grower.chunk(this.rowIdsSorted, (t) => this.spans.get(t)!.sorted, true);
     this.grower = null;
     this.snapshot = null;
-    this.bytes = chunkHeapSize(this.plain);
+    this.resize(chunkHeapSize(this.plain));
     this.bump();
+  }
+
+  /** Extends the bounds and row-id facts with those of appended rows. */
+  private note(facts: ChunkFacts): void {
+    for (let k = 0; k < facts.spans.length; k++) this.timeSpans[k]!.extend(facts.spans[k]!);
+    this.rowIdsSorted &&= facts.rowIdsSorted && tuidCompare(this.lastRowId, facts.minRowId) < 0;
+    if (tuidCompare(facts.minRowId, this.minRowId) < 0) this.minRowId = facts.minRowId;
+    this.lastRowId = facts.lastRowId;
+  }
+
+  /** Sets the slot's byte count, keeping its store's total current. */
+  private resize(bytes: number): void {
+    if (this.store) this.store.bytes += bytes - this.bytes;
+    this.bytes = bytes;
+  }
+
+  /** Rows were added: bumps the version and tells the lists holding the slot that its bounds changed. */
+  private grew(): void {
+    this.bump();
+    for (const m of this.lists) m.list.changed(m);
   }
 
   private bump(): void {
@@ -198,4 +259,9 @@ export class Slot {
     }
     return this.grower;
   }
+}
+
+/** True if no level of `a` holds a null (Null arrays, which hold nothing else, excepted). */
+function noNulls(a: ArrayData): boolean {
+  return (a.type.kind === "null" || a.nullCount === 0) && a.children.every(noNulls);
 }

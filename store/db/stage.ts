@@ -1,0 +1,201 @@
+/**
+ * One-row appends to a compacting chunk, staged row by row in one small buffer. Appending a row
+ * straight into the chunk's column builders touches a dozen or more separate objects per row; with
+ * many entities each append finds them out of cache (measured: ~4 µs per row at 10 k entities, 0.8 µs
+ * at 20). Staged rows cost one buffer write and go into the builders together, a batch at a time.
+ *
+ * Rows that can be staged: one row, every component a List of fixed-width values
+ * (int, float, timestamp; FixedSizeList of int or float; Null), with no nulls at any level.
+ * Row layout, 8-aligned: row id (time, inc), the timelines' times, then per component the item count
+ * (i32, padded to 8) and the items' bytes (padded to 8).
+ */
+import type { ArrayData, DataType } from "../arrow/types.ts";
+import type { Chunk } from "../chunk.ts";
+import { valuesCtor } from "../arrow/ctors.ts";
+import type { ChunkGrower } from "./compact.ts";
+
+/** Items of one row's component staged at most (bytes): larger rows go straight into the builders. */
+const MAX_ITEMS_BYTES = 1024;
+
+/** Scratch for moving 8-byte values without a BigInt per value. */
+const scratch = new ArrayBuffer(8);
+const scratchU8 = new Uint8Array(scratch);
+const scratchU64 = new BigUint64Array(scratch);
+const scratchI64 = new BigInt64Array(scratch);
+
+/** Bytes per item of a stageable list's child type (0 for Null), or -1 when the type cannot be staged. */
+function itemBytes(t: DataType): number {
+  switch (t.kind) {
+    case "int": case "float": return t.bits / 8;
+    case "timestamp": return 8;
+    case "null": return 0;
+    case "fixed_size_list": {
+      const c = t.child.type;
+      return c.kind === "int" || c.kind === "float" ? (t.size * c.bits) / 8 : -1;
+    }
+    default: return -1;
+  }
+}
+
+/** The bytes one row of `chunk` adds to a compacting chunk's columns, or -1 when the row cannot be staged. */
+export function stagedBytes(chunk: Chunk): number {
+  if (chunk.numRows !== 1) return -1;
+  let n = 16 + 8 * chunk.timelines.length;
+  const comps = chunk.components;
+  for (let k = 0; k < comps.length; k++) {
+    const a = comps[k]!.data, t = a.type;
+    if (t.kind !== "list" || a.nullCount !== 0) return -1;
+    const child = a.children[0]!, size = itemBytes(child.type);
+    if (size < 0 || (child.type.kind !== "null" && child.nullCount !== 0)) return -1;
+    if (child.type.kind === "fixed_size_list" && child.children[0]!.nullCount !== 0) return -1;
+    const o = a.offsets as Int32Array, items = o[1]! - o[0]!;
+    if (items * size > MAX_ITEMS_BYTES) return -1;
+    n += 4 + items * size;
+  }
+  return n;
+}
+
+/** Staged rows of one compacting chunk. */
+export class RowLog {
+  rows = 0;
+  private bytes = new Uint8Array(256);
+  private used = 0;
+
+  /** Stages the row of `chunk` (which `stagedBytes` accepted). */
+  push(chunk: Chunk): void {
+    const comps = chunk.components;
+    let need = 16 + 8 * chunk.timelines.length;
+    for (let k = 0; k < comps.length; k++) need += 8 + ((valueBytes(comps[k]!.data) + 7) & ~7);
+    if (this.used + need > this.bytes.length) this.grow(need);
+    const b = this.bytes;
+    let p = this.used;
+    scratchU64.set(chunk.rowIdTimeNs);
+    p = put8(b, p);
+    scratchU64.set(chunk.rowIdInc);
+    p = put8(b, p);
+    for (let k = 0; k < chunk.timelines.length; k++) {
+      scratchI64.set(chunk.timelines[k]!.values);
+      p = put8(b, p);
+    }
+    for (let k = 0; k < comps.length; k++) {
+      const a = comps[k]!.data, o = a.offsets as Int32Array, start = o[0]!, items = o[1]! - start;
+      putCount(b, p, items);
+      p += 8;
+      const child = a.children[0]!;
+      const v = child.type.kind === "fixed_size_list" ? child.children[0]!.values : child.values;
+      if (v === null || items === 0) continue;
+      const per = v.BYTES_PER_ELEMENT * (child.type.kind === "fixed_size_list" ? child.type.size : 1);
+      b.set(new Uint8Array(v.buffer, v.byteOffset + start * per, items * per), p);
+      p += (items * per + 7) & ~7;
+    }
+    this.used = p;
+    this.rows++;
+  }
+
+  /** Appends the staged rows to `g` (whose component columns have `types`) and empties the log. */
+  drainInto(g: ChunkGrower, types: readonly DataType[], timelines: number): void {
+    const n = this.rows, b = this.bytes;
+    // Pass 1: items per component, to size the columns.
+    const totals = new Array<number>(types.length).fill(0);
+    let p = 0;
+    for (let r = 0; r < n; r++) {
+      p += 16 + 8 * timelines;
+      for (let k = 0; k < types.length; k++) {
+        const items = count(b, p);
+        totals[k]! += items;
+        p += 8 + ((items * itemBytes(listChild(types[k]!)) + 7) & ~7);
+      }
+    }
+    // Pass 2: copy into column buffers, then append them as one chunk of n rows.
+    const rowTime = new BigUint64Array(n), rowInc = new BigUint64Array(n);
+    const times = Array.from({ length: timelines }, () => new BigInt64Array(n));
+    const cols = types.map((t, k) => column(t, n, totals[k]!));
+    const bytesOf = (x: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+    const rt = bytesOf(rowTime), ri = bytesOf(rowInc), tb = times.map(bytesOf);
+    const vb = cols.map((c) => (c.values ? bytesOf(c.values) : null));
+    const fill = new Array<number>(types.length).fill(0);
+    p = 0;
+    for (let r = 0; r < n; r++) {
+      copy(b, p, rt, 8 * r, 8);
+      copy(b, p + 8, ri, 8 * r, 8);
+      p += 16;
+      for (let t = 0; t < timelines; t++, p += 8) copy(b, p, tb[t]!, 8 * r, 8);
+      for (let k = 0; k < types.length; k++) {
+        const items = count(b, p), c = cols[k]!;
+        p += 8;
+        fill[k]! += items;
+        c.offsets[r + 1] = fill[k]!;
+        const len = items * c.per;
+        if (len > 0) copy(b, p, vb[k]!, (fill[k]! - items) * c.per, len);
+        p += (len + 7) & ~7;
+      }
+    }
+    g.append({
+      rowIdTimeNs: rowTime,
+      rowIdInc: rowInc,
+      timelines: times.map((values) => ({ values })),
+      components: cols.map((c) => ({ data: c.data })),
+    });
+    this.rows = 0;
+    this.used = 0;
+  }
+
+  private grow(need: number): void {
+    const next = new Uint8Array(Math.max(2 * this.bytes.length, this.used + need));
+    next.set(this.bytes.subarray(0, this.used));
+    this.bytes = next;
+  }
+}
+
+/** The bytes of the items of the one row of list array `a`. */
+function valueBytes(a: ArrayData): number {
+  const o = a.offsets as Int32Array;
+  return (o[1]! - o[0]!) * itemBytes(a.children[0]!.type);
+}
+
+function putCount(b: Uint8Array, p: number, n: number): void {
+  b[p] = n;
+  b[p + 1] = n >>> 8;
+  b[p + 2] = n >>> 16;
+  b[p + 3] = n >>> 24;
+}
+
+function count(b: Uint8Array, p: number): number {
+  return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+}
+
+/** Copies the 8 scratch bytes into `b` at `p`; returns the next position. */
+function put8(b: Uint8Array, p: number): number {
+  for (let i = 0; i < 8; i++) b[p + i] = scratchU8[i]!;
+  return p + 8;
+}
+
+function copy(src: Uint8Array, at: number, dst: Uint8Array, to: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[to + i] = src[at + i]!;
+}
+
+function listChild(t: DataType): DataType {
+  return (t as Extract<DataType, { kind: "list" }>).child.type;
+}
+
+/** A list column of `rows` rows and `items` items of its child type, offsets zero-filled after the first, and its child's value buffer. */
+function column(t: DataType, rows: number, items: number): { data: ArrayData; offsets: Int32Array; values: Exclude<ArrayData["values"], null> | null; per: number } {
+  const ct = listChild(t), per = itemBytes(ct);
+  const offsets = new Int32Array(rows + 1);
+  const leaf = (type: DataType, length: number, values: ArrayData["values"]): ArrayData => ({
+    type, length, nullCount: type.kind === "null" ? length : 0, validity: null, offsets: null, values, typeIds: null, children: [],
+  });
+  let child: ArrayData, values: ArrayData["values"] = null;
+  if (ct.kind === "fixed_size_list") {
+    const g = ct.child.type;
+    values = new (valuesCtor(g))(items * ct.size);
+    child = { type: ct, length: items, nullCount: 0, validity: null, offsets: null, values: null, typeIds: null, children: [leaf(g, items * ct.size, values)] };
+  } else if (ct.kind === "null") {
+    child = leaf(ct, items, null);
+  } else {
+    values = new (valuesCtor(ct))(items);
+    child = leaf(ct, items, values);
+  }
+  const data: ArrayData = { type: t, length: rows, nullCount: 0, validity: null, offsets, values: null, typeIds: null, children: [child] };
+  return { data, offsets, values, per };
+}
