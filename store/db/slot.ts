@@ -197,7 +197,8 @@ export class Slot {
     if (!this.stageable) return false;
     const n = stagedBytes(chunk);
     if (n < 0) return false;
-    (this.log ??= new RowLog()).push(chunk);
+    // Room for 16 rows like this one first: most rows of a layout are the same size.
+    (this.log ??= new RowLog(16 * n)).push(chunk);
     this.note(facts);
     this.numRows++;
     this.resize(this.bytes + n);

@@ -58,8 +58,13 @@ export function stagedBytes(chunk: Chunk): number {
 /** Staged rows of one compacting chunk. */
 export class RowLog {
   rows = 0;
-  private bytes = new Uint8Array(256);
+  private bytes: Uint8Array;
   private used = 0;
+
+  /** `capacity`: bytes to start with (the log doubles when full). */
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+  }
 
   /** Stages the row of `chunk` (which `stagedBytes` accepted). */
   push(chunk: Chunk): void {
@@ -92,7 +97,7 @@ export class RowLog {
     this.rows++;
   }
 
-  /** Appends the staged rows to `g` (whose component columns have `types`) and empties the log. */
+  /** Appends the staged rows to `g` (whose component columns have `types`); the log is spent. */
   drainInto(g: ChunkGrower, types: readonly DataType[], timelines: number): void {
     const n = this.rows, b = this.bytes;
     // Pass 1: items per component, to size the columns.
@@ -136,8 +141,6 @@ export class RowLog {
       timelines: times.map((values) => ({ values })),
       components: cols.map((c) => ({ data: c.data })),
     });
-    this.rows = 0;
-    this.used = 0;
   }
 
   private grow(need: number): void {
