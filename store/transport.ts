@@ -167,7 +167,7 @@ export function componentIndex(chunk: Chunk, name: string): number {
 }
 
 /** The row id of row `i`. */
-export function rowIdAt(chunk: Chunk, i: number): Tuid {
+export function rowIdAt(chunk: Pick<Chunk, "rowIdTimeNs" | "rowIdInc">, i: number): Tuid {
   return { timeNs: chunk.rowIdTimeNs[i]!, inc: chunk.rowIdInc[i]! };
 }
 

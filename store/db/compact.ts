@@ -48,11 +48,7 @@ export function schemaKey(chunk: Chunk): string {
 
 /** True if `chunk` (same schema key, with `facts`) can be appended to `slot`: same column types, within the limits. */
 export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: CompactionConfig): boolean {
-  let sorted = true;
-  for (let k = 0; k < facts.spans.length && sorted; k++) {
-    const s = slot.timeSpans[k]!, f = facts.spans[k]!;
-    sorted = s.sorted && f.sorted && f.first >= s.last;
-  }
+  const sorted = slot.sortedWith(facts);
   const rows = slot.numRows + chunk.numRows;
   if (rows > (sorted ? config.maxRows : config.maxRowsIfUnsorted) || slot.bytes + chunkHeapSize(chunk) > config.maxBytes) return false;
   for (let k = 0; k < chunk.components.length; k++) if (!sameType(chunk.components[k]!.data.type, slot.types[k]!)) return false;
@@ -61,6 +57,7 @@ export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: Compac
 
 /** What `ChunkGrower.append` reads of a chunk: row ids, time values and component arrays, in schema order. */
 export interface Rows {
+  numRows: number;
   rowIdTimeNs: BigUint64Array;
   rowIdInc: BigUint64Array;
   timelines: readonly { values: BigInt64Array }[];

@@ -49,7 +49,7 @@ export class RowKeys {
   private readonly rt: Uint32Array;
   private readonly ri: Uint32Array;
 
-  constructor(chunk: Chunk, times: BigInt64Array | null) {
+  constructor(chunk: Pick<Chunk, "rowIdTimeNs" | "rowIdInc">, times: BigInt64Array | null) {
     const t = times ?? new BigInt64Array(0);
     this.th = i32(t);
     this.tl = u32(t);

@@ -5,7 +5,7 @@ import type { TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
 import { tuidCompare } from "../tuid.ts";
 import type { ArrayData } from "../arrow/types.ts";
-import { ChunkGrower } from "./compact.ts";
+import { ChunkGrower, type Rows } from "./compact.ts";
 import type { Member } from "./chunk-list.ts";
 import { RowKeys } from "./keys.ts";
 import { RowLog, stagedBytes } from "./stage.ts";
@@ -29,8 +29,8 @@ export interface ChunkFacts {
   lastRowId: Tuid;
 }
 
-/** The facts of `chunk` (one pass over 32-bit word views per timeline). */
-export function factsOf(chunk: Chunk): ChunkFacts {
+/** The facts of `chunk`'s rows (one pass over 32-bit word views per timeline). */
+export function factsOf(chunk: Rows): ChunkFacts {
   const n = chunk.numRows, timelines = chunk.timelines;
   const spans: SpanFacts[] = [];
   if (n === 1) {
@@ -133,12 +133,21 @@ export class Slot {
   private log: RowLog | null = null;
   /** Rows may be staged: no column holds a null so far, so a staged row's bytes are known up front. */
   private stageable: boolean;
+  /**
+   * Per timeline, the time of the last row, staged rows included, and whether every timeline's times are in
+   * row order: what `fits` asks, kept in one array so as not to touch the spans (which see staged rows only
+   * once they are moved).
+   */
+  private readonly lastTimes: BigInt64Array;
+  private allSorted: boolean;
 
   /** `store`: whose byte total the slot keeps current as it grows (it has counted the slot's bytes at creation). */
   constructor(chunk: Chunk, facts: ChunkFacts, private readonly store: { bytes: number } | null = null) {
     this.plain = chunk;
     this.bytes = chunkHeapSize(chunk);
     this.stageable = chunk.components.every((c) => noNulls(c.data));
+    this.lastTimes = BigInt64Array.from(facts.spans, (f) => f.last);
+    this.allSorted = facts.spans.every((f) => f.sorted);
     this.numRows = chunk.numRows;
     this.minRowId = facts.minRowId;
     this.rowIdsSorted = facts.rowIdsSorted;
@@ -177,12 +186,23 @@ export class Slot {
     return this.snapshot!;
   }
 
+  /** True if every timeline's times stay in row order with rows of `facts` appended. */
+  sortedWith(facts: ChunkFacts): boolean {
+    if (!this.allSorted) return false;
+    for (let k = 0; k < facts.spans.length; k++) {
+      const f = facts.spans[k]!;
+      if (!f.sorted || f.first < this.lastTimes[k]!) return false;
+    }
+    return true;
+  }
+
   /** Appends the rows of a chunk with the same schema (copying them). */
   append(chunk: Chunk, facts: ChunkFacts): void {
     this.flush();
     this.stageable = false;
     const g = this.grow();
     g.append(chunk);
+    this.track(facts);
     this.note(facts);
     this.numRows = g.numRows;
     this.resize(g.bytes());
@@ -191,7 +211,8 @@ export class Slot {
 
   /**
    * Stages the one row of a chunk with the same schema instead of appending it, when it can: the slot's
-   * counts, bounds and bytes include it at once, its chunk and indices once `flush` (or any read) moves it.
+   * row count, bytes and `sortedWith` include it at once; its chunk, spans and indices once `flush` (or any
+   * read) moves it.
    */
   stage(chunk: Chunk, facts: ChunkFacts): boolean {
     if (!this.stageable) return false;
@@ -199,7 +220,7 @@ export class Slot {
     if (n < 0) return false;
     // Room for 16 rows like this one first: most rows of a layout are the same size.
     (this.log ??= new RowLog(16 * n)).push(chunk);
-    this.note(facts);
+    this.track(facts);
     this.numRows++;
     this.resize(this.bytes + n);
     return true;
@@ -210,7 +231,7 @@ export class Slot {
     const log = this.log;
     if (log === null || log.rows === 0) return false;
     const g = this.grow();
-    log.drainInto(g, this.types, this.timeSpans.length);
+    this.note(factsOf(log.drainInto(g, this.types, this.timeSpans.length)));
     this.log = null;
     this.resize(g.bytes());
     this.grew();
@@ -228,7 +249,13 @@ export class Slot {
     this.bump();
   }
 
-  /** Extends the bounds and row-id facts with those of appended rows. */
+  /** Notes the order and last times of appended or staged rows (what `sortedWith` reads). */
+  private track(facts: ChunkFacts): void {
+    this.allSorted = this.sortedWith(facts);
+    for (let k = 0; k < facts.spans.length; k++) this.lastTimes[k] = facts.spans[k]!.last;
+  }
+
+  /** Extends the spans' bounds and the row-id facts with those of rows moved into the columns. */
   private note(facts: ChunkFacts): void {
     for (let k = 0; k < facts.spans.length; k++) this.timeSpans[k]!.extend(facts.spans[k]!);
     this.rowIdsSorted &&= facts.rowIdsSorted && tuidCompare(this.lastRowId, facts.minRowId) < 0;

@@ -12,7 +12,7 @@
 import type { ArrayData, DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { valuesCtor } from "../arrow/ctors.ts";
-import type { ChunkGrower } from "./compact.ts";
+import type { ChunkGrower, Rows } from "./compact.ts";
 
 /** Items of one row's component staged at most (bytes): larger rows go straight into the builders. */
 const MAX_ITEMS_BYTES = 1024;
@@ -97,8 +97,8 @@ export class RowLog {
     this.rows++;
   }
 
-  /** Appends the staged rows to `g` (whose component columns have `types`); the log is spent. */
-  drainInto(g: ChunkGrower, types: readonly DataType[], timelines: number): void {
+  /** Appends the staged rows to `g` (whose component columns have `types`) and returns them; the log is spent. */
+  drainInto(g: ChunkGrower, types: readonly DataType[], timelines: number): Rows {
     const n = this.rows, b = this.bytes;
     // Pass 1: items per component, to size the columns.
     const totals = new Array<number>(types.length).fill(0);
@@ -135,12 +135,15 @@ export class RowLog {
         p += (len + 7) & ~7;
       }
     }
-    g.append({
+    const rows: Rows = {
+      numRows: n,
       rowIdTimeNs: rowTime,
       rowIdInc: rowInc,
       timelines: times.map((values) => ({ values })),
       components: cols.map((c) => ({ data: c.data })),
-    });
+    };
+    g.append(rows);
+    return rows;
   }
 
   private grow(need: number): void {

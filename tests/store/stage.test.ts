@@ -98,3 +98,11 @@ function rowBatches(i: number): Batch[] {
     indicator("test.Staged"),
   ];
 }
+
+test("a staged row out of time order caps the open chunk at the unsorted row limit at once", () => {
+  const config = { maxBytes: 393216, maxRows: 8, maxRowsIfUnsorted: 4 };
+  const chunks = [0, 1, 2, 1, 5, 6, 7, 8].map((f) => row(f, "/s0"));
+  const db = ingest(chunks, config);
+  expect([...db.chunks()].map((c) => [c.numRows, c.isSorted, c.timelines.every((t) => t.sorted)])).toEqual([[4, true, false], [4, true, true]]);
+  expect(contents(db)).toBe(contents(ingest(chunks, { maxBytes: 0, maxRows: 0, maxRowsIfUnsorted: 0 })));
+});
