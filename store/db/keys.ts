@@ -105,7 +105,13 @@ export class RowKeys {
     return true;
   }
 
-  /** Row indices [0, n) in (time, rowId) order, or null when that is already the row order. */
+  /** True if rows [0, n) strictly increase by row id. */
+  increasing(n: number): boolean {
+    for (let i = 1; i < n; i++) if (this.cmpRowId(i - 1, this, i) >= 0) return false;
+    return true;
+  }
+
+    /** Row indices [0, n) in (time, rowId) order, or null when that is already the row order. */
   order(n: number): Int32Array | null {
     if (this.sorted(n, "both")) return null;
     const ix = Int32Array.from({ length: n }, (_, i) => i);

@@ -218,6 +218,8 @@ export class Slot {
     if (!this.stageable) return false;
     const n = stagedBytes(chunk);
     if (n < 0) return false;
+    // The columns count only the rows' bytes, where the first chunk's buffers may hold more: switch counts now.
+    if (this.plain) this.resize(this.grow().bytes());
     // Room for 16 rows like this one first: most rows of a layout are the same size.
     (this.log ??= new RowLog(16 * n)).push(chunk);
     this.track(facts);
@@ -230,8 +232,10 @@ export class Slot {
   flush(): boolean {
     const log = this.log;
     if (log === null || log.rows === 0) return false;
-    const g = this.grow();
-    this.note(factsOf(log.drainInto(g, this.types, this.timeSpans.length)));
+    const g = this.grow(), rows = log.drainInto(g, this.types, this.timeSpans.length), facts = factsOf(rows);
+    // Appended one at a time, a row whose id equals the one before would have ended the row-id order.
+    facts.rowIdsSorted &&= new RowKeys(rows, null).increasing(rows.numRows);
+    this.note(facts);
     this.log = null;
     this.resize(g.bytes());
     this.grew();

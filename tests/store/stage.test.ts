@@ -106,3 +106,40 @@ test("a staged row out of time order caps the open chunk at the unsorted row lim
   expect([...db.chunks()].map((c) => [c.numRows, c.isSorted, c.timelines.every((t) => t.sorted)])).toEqual([[4, true, false], [4, true, true]]);
   expect(contents(db)).toBe(contents(ingest(chunks, { maxBytes: 0, maxRows: 0, maxRowsIfUnsorted: 0 })));
 });
+
+/** `c` with its positions' list child holding `extra` unused points past the row's (valid Arrow: offsets need not reach the end). */
+function padded(c: Chunk, extra: number): Chunk {
+  const k = c.components.findIndex((x) => x.descriptor.component === COMPONENTS[0]);
+  const col = c.components[k]!, d = col.data, child = d.children[0]!, leaf = child.children[0]!;
+  const n = child.length + extra;
+  const big = { ...child, length: n, children: [{ ...leaf, length: 3 * n, values: new Float32Array(3 * n) }] };
+  return { ...c, components: c.components.map((x, j) => (j === k ? { ...col, data: { ...d, children: [big] } } : x)) };
+}
+
+/** Rows added to a store with staging, and to one settled after every row (each row moved at once: appended directly). */
+function both(chunks: Chunk[], config = DEFAULT_COMPACTION): [EntityDb, EntityDb] {
+  const staged = ingest([], config), direct = ingest([], config);
+  for (const c of chunks) (staged.addChunk(c), direct.addChunk(c), direct.settle());
+  return [staged, direct];
+}
+
+test("a first chunk with unused buffer bytes: the byte count is the columns' from the first staged row (found in review)", () => {
+  const wire = (c: Chunk) => chunkFromIpc(chunkToIpc(c)); // one schema, so the rows fit the first chunk
+  const [staged, direct] = both([padded(row(0, "/s0"), 1), ...[1, 2, 3, 4].map((i) => row(i, "/s0"))].map(wire));
+  const pending = staged.bytes;
+  expect(pending).toBe(direct.bytes);
+  staged.settle();
+  expect(staged.bytes).toBe(pending);
+  expect(storedBytes(staged)).toBe(pending);
+  // The count decides compaction: a first chunk of 199 unused points must not split the staged store differently.
+  const rows = [padded(row(0, "/s0"), 199), ...Array.from({ length: 19 }, (_, i) => row(i + 1, "/s0"))].map(wire);
+  const [s2, d2] = both(rows, { ...DEFAULT_COMPACTION, maxBytes: 4000 });
+  expect([...s2.chunks()].map((c) => c.numRows)).toEqual([...d2.chunks()].map((c) => c.numRows));
+});
+
+test("staged rows with equal row ids end the row-id order as appending them one by one does (found in review)", () => {
+  const first = row(0, "/s0"), dup = row(1, "/s0"); // row ids increase in creation order
+  const [staged, direct] = both([first, dup, { ...row(2, "/s0"), rowIdTimeNs: dup.rowIdTimeNs, rowIdInc: dup.rowIdInc }]);
+  expect([...staged.chunks()].map((c) => c.isSorted)).toEqual([false]);
+  expect([...direct.chunks()].map((c) => c.isSorted)).toEqual([false]);
+});
