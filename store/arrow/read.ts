@@ -109,7 +109,7 @@ interface ParsedFields extends Remembered {
   fields: Field[];
 }
 
-/** Recently parsed field lists, most recent first: every chunk of a kind (e.g. each Points3D log call) repeats them. */
+/** Recently parsed field lists, new ones first and a hit swapped to the front: every chunk of a kind (e.g. each Points3D log call) repeats them. */
 const recentFields: ParsedFields[] = [];
 const RECENT_FIELDS = 16;
 
@@ -124,7 +124,7 @@ function readFields(t: FbTable, r: FbReader): Field[] {
     const p = recentFields[i]!;
     if (p.count === v.length && sameBytes(r.bytes, v.start - p.rel, p)) {
       r.charge(p.work);
-      if (i > 0) recentFields.unshift(...recentFields.splice(i, 1));
+      if (i > 0) (recentFields[i] = recentFields[0]!), (recentFields[0] = p);
       return p.fields;
     }
   }
