@@ -5,7 +5,7 @@ import { writeIpcStream } from "./arrow/write.ts";
 import type { Chunk, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
 import { compareStr } from "./envelope.ts";
 import type { TimePoint, Tuid } from "./logmsg.ts";
-import { tuidFromBigInt, tuidToBigInt } from "./tuid.ts";
+import { tuidFromHex, tuidToBigInt } from "./tuid.ts";
 
 export const ROW_ID = "rerun.controls.RowId";
 const U64: DataType = { kind: "int", bits: 64, signed: false };
@@ -39,7 +39,8 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
   const meta = batch.schema.metadata;
   const idText = meta.get("rerun.id") ?? meta.get("rerun.controls.TableId");
   if (idText === undefined) throw new ChunkError(`chunk id missing from metadata (${[...meta.keys()].join(", ")})`);
-  if (!/^[0-9a-fA-F]{1,32}$/.test(idText)) throw new ChunkError(`cannot deserialize chunk id: ${JSON.stringify(idText)}`);
+  const id = tuidFromHex(idText);
+  if (id === null) throw new ChunkError(`cannot deserialize chunk id: ${JSON.stringify(idText)}`);
   const entityPath = meta.get("rerun.entity_path");
   if (entityPath === undefined) throw new ChunkError("entity path missing from metadata");
   const fields = batch.schema.fields;
@@ -59,7 +60,7 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
   for (const c of timelines) if (c.values.length !== n) throw lengthError(c.values.length, n);
   for (const c of components) if (c.data.length !== n) throw lengthError(c.data.length, n);
   return {
-    id: tuidFromBigInt(BigInt(`0x${idText}`)),
+    id,
     entityPath,
     isSorted: meta.has("rerun.is_sorted"),
     numRows: batch.length,

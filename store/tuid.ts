@@ -7,9 +7,22 @@ export function tuidToBigInt(t: Tuid): bigint {
   return (t.timeNs << 64n) | t.inc;
 }
 
-/** A Tuid from its 128-bit value. */
-export function tuidFromBigInt(v: bigint): Tuid {
-  return { timeNs: (v >> 64n) & U64, inc: v & U64 };
+/** The 128-bit value being parsed by `tuidFromHex`, as 32-bit words (low first) and as 64-bit halves (platform order: little-endian). */
+const hexWords = new Uint32Array(4);
+const hexHalves = new BigUint64Array(hexWords.buffer);
+
+/** A Tuid from 1–32 hex digits (a chunk's `rerun.id`), or null when `s` is not that; no BigInt per digit. */
+export function tuidFromHex(s: string): Tuid | null {
+  const n = s.length;
+  if (n < 1 || n > 32) return null;
+  hexWords.fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(n - 1 - i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return null;
+    hexWords[i >> 3] = hexWords[i >> 3]! | (d << (4 * (i & 7)));
+  }
+  return { timeNs: hexHalves[1]!, inc: hexHalves[0]! };
 }
 
 /** Rerun's display form: 32 upper-case hex digits. */
