@@ -8,12 +8,12 @@ import { Emitter, type StoreEvents } from "./events.ts";
 import { gcCandidates } from "./gc.ts";
 import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type Run } from "./query.ts";
 import { factsOf, Slot } from "./slot.ts";
+import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
 /** Rows a slot stages before moving them into its chunk (see stage.ts). */
 const STAGE_ROWS = 64;
 /** Staged rows past which every staged row is moved (bounds the memory staging holds: ~100 bytes a row). */
 const MAX_STAGED = 1 << 18;
-import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
 /** One store: ingest (with compaction), queries, entity tree, memory accounting and GC. */
 export class EntityDb implements QuerySource {

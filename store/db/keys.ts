@@ -111,7 +111,7 @@ export class RowKeys {
     return true;
   }
 
-    /** Row indices [0, n) in (time, rowId) order, or null when that is already the row order. */
+  /** Row indices [0, n) in (time, rowId) order, or null when that is already the row order. */
   order(n: number): Int32Array | null {
     if (this.sorted(n, "both")) return null;
     const ix = Int32Array.from({ length: n }, (_, i) => i);

@@ -228,10 +228,10 @@ export class Slot {
     return true;
   }
 
-  /** Moves the staged rows into the columns and tells the slot's lists; false when none were staged. */
-  flush(): boolean {
+  /** Moves the staged rows, if any, into the columns and tells the slot's lists. */
+  flush(): void {
     const log = this.log;
-    if (log === null || log.rows === 0) return false;
+    if (log === null || log.rows === 0) return;
     const g = this.grow(), rows = log.drainInto(g, this.types, this.timeSpans.length), facts = factsOf(rows);
     // Appended one at a time, a row whose id equals the one before would have ended the row-id order.
     facts.rowIdsSorted &&= new RowKeys(rows, null).increasing(rows.numRows);
@@ -239,7 +239,6 @@ export class Slot {
     this.log = null;
     this.resize(g.bytes());
     this.grew();
-    return true;
   }
 
   /** Ends compaction: copies the rows into exact-size buffers. */

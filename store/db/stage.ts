@@ -86,12 +86,11 @@ export class RowLog {
       const a = comps[k]!.data, o = a.offsets as Int32Array, start = o[0]!, items = o[1]! - start;
       putCount(b, p, items);
       p += 8;
-      const child = a.children[0]!;
-      const v = child.type.kind === "fixed_size_list" ? child.children[0]!.values : child.values;
-      if (v === null || items === 0) continue;
-      const per = v.BYTES_PER_ELEMENT * (child.type.kind === "fixed_size_list" ? child.type.size : 1);
-      b.set(new Uint8Array(v.buffer, v.byteOffset + start * per, items * per), p);
-      p += (items * per + 7) & ~7;
+      const child = a.children[0]!, per = itemBytes(child.type), len = items * per;
+      if (len === 0) continue;
+      const v = (child.type.kind === "fixed_size_list" ? child.children[0]! : child).values!;
+      b.set(new Uint8Array(v.buffer, v.byteOffset + start * per, len), p);
+      p += (len + 7) & ~7;
     }
     this.used = p;
     this.rows++;
