@@ -12,14 +12,23 @@ export function remember(b: Uint8Array, start: number, end: number): Remembered 
   return { bytes, words: new Int32Array(bytes.buffer, 0, bytes.length >> 2) };
 }
 
+type Compare = (this: Uint8Array, target: Uint8Array, targetStart: number, targetEnd: number, sourceStart: number, sourceEnd: number) => number;
+
+/** The runtime's native `Buffer#compare` (a memcmp; Bun and Node have it, browsers do not), or null. */
+const nativeCompare = ((globalThis as { Buffer?: { prototype: { compare?: Compare } } }).Buffer?.prototype.compare ?? null) as Compare | null;
+
+/** Below this many bytes a JS loop beats the native call. */
+const NATIVE_MIN = 256;
+
 /** The last buffer compared by `sameBytes` and a word view of it (made once per slab or packet, not per compare). */
 let wordsBuffer: ArrayBufferLike | null = null;
 let wordsView: Int32Array<ArrayBufferLike> = new Int32Array(0);
 
-/** True when `b` holds the bytes of `want` at `at` (4 bytes at a time where `b` is 4-aligned there). */
+/** True when `b` holds the bytes of `want` at `at`. */
 export function sameBytes(b: Uint8Array, at: number, want: Remembered): boolean {
   const n = want.bytes.length;
   if (at < 0 || at + n > b.length) return false;
+  if (n >= NATIVE_MIN && nativeCompare !== null) return nativeCompare.call(b, want.bytes, 0, n, at, at + n) === 0;
   let i = 0;
   const start = b.byteOffset + at;
   if (start % 4 === 0) {
