@@ -34,9 +34,13 @@ export interface DecoderOptions {
 }
 
 type State = { at: "header" } | { at: "trailing" } | { at: "msgHeader" } | { at: "body"; compressed: number; uncompressed: number } | { at: "failed"; error: RrdError };
+/** The states without data, shared (one object each instead of one per message). */
+const HEADER: State = { at: "header" };
+const TRAILING: State = { at: "trailing" };
+const MSG_HEADER: State = { at: "msgHeader" };
 
 export class RrdDecoder {
-  private state: State = { at: "header" };
+  private state: State = HEADER;
   private header: StreamHeader | null = null;
   private maxVersion: CrateVersion | null = null;
   private readonly chunks: Uint8Array[] = [];
@@ -109,7 +113,7 @@ export class RrdDecoder {
       if (s.at === "header") {
         if (this.streams > 0 && this.buffered > 0 && this.byteAt(0) !== 0x52) {
           this.warn("Ignoring bytes after the end-of-stream marker that do not start a new stream");
-          this.state = { at: "trailing" };
+          this.state = TRAILING;
           continue;
         }
         if (this.buffered < HEADER_SIZE) return;
@@ -126,7 +130,7 @@ export class RrdDecoder {
         if (this.buffered < MSG_HEADER_SIZE) return;
         // A new stream's magic, even before all 12 header bytes are in (the header state waits for them).
         if (this.peekMagic()) {
-          this.state = { at: "header" };
+          this.state = HEADER;
           continue;
         }
         const at = this.consumed;
@@ -134,7 +138,7 @@ export class RrdDecoder {
         this.skip(MSG_HEADER_SIZE);
         if (compressed === 0 && uncompressed === 0) {
           this.opts.onEnd?.(at);
-          this.state = { at: "header" };
+          this.state = HEADER;
           continue;
         }
         if (this.header!.compression === "lz4" && uncompressed > compressed * LZ4_MAX_RATIO + 64) {
@@ -148,7 +152,7 @@ export class RrdDecoder {
         const n = this.bodyLength(s);
         if (this.buffered < n) return;
         const at = this.consumed;
-        this.state = { at: "msgHeader" };
+        this.state = MSG_HEADER;
         this.decodeBody(this.take(n), s.uncompressed, at);
       } else {
         throw s.error;
@@ -181,7 +185,7 @@ export class RrdDecoder {
     this.header = header;
     this.streams++;
     this.opts.onHeader?.(header, at);
-    this.state = { at: "msgHeader" };
+    this.state = MSG_HEADER;
   }
 
   private decodeBody(raw: Uint8Array, uncompressed: number, at: number): void {

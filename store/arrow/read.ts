@@ -32,7 +32,11 @@ interface Message {
   header: FbTable;
   reader: FbReader;
   body: Uint8Array;
+  /** Where the next message starts. */
+  end: number;
 }
+
+const NO_BODY = new Uint8Array(0);
 
 /** Parses an Arrow IPC stream holding one schema and exactly one record batch into our model. */
 export function readIpcStream(bytes: Uint8Array): RecordBatch {
@@ -44,10 +48,9 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
   let batches = 0;
   const dv = viewOf(bytes.buffer);
   for (;;) {
-    const framed = nextMessage(bytes, dv, pos);
-    if (!framed) break;
-    const msg = framed.msg;
-    pos = framed.end;
+    const msg = nextMessage(bytes, dv, pos);
+    if (!msg) break;
+    pos = msg.end;
     if (!schema) {
       if (msg.headerType !== HEADER_SCHEMA) throw new Error("IPC stream does not start with a Schema message");
       schema = readSchema(msg.header, msg.reader);
@@ -66,7 +69,7 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
 }
 
 /** Reads one framed message at `pos`, or null at end-of-stream (EOS marker or end of input). */
-function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): { msg: Message; end: number } | null {
+function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): Message | null {
   if (pos === bytes.length) return null;
   if (pos + 4 > bytes.length) throw new Error(`IPC stream truncated in a message prefix at byte ${pos}`);
   let metaLen = dv.getInt32(bytes.byteOffset + pos, true);
@@ -92,8 +95,8 @@ function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): { msg: Messa
   if (bodyLength < 0 || bodyStart + bodyLength > bytes.length) {
     throw new Error(`IPC message body length ${bodyLength} at byte ${pos} exceeds the input`);
   }
-  const body = bytes.subarray(bodyStart, bodyStart + bodyLength);
-  return { msg: { version, headerType, header, reader, body }, end: bodyStart + bodyLength };
+  const body = bodyLength === 0 ? NO_BODY : bytes.subarray(bodyStart, bodyStart + bodyLength);
+  return { version, headerType, header, reader, body, end: bodyStart + bodyLength };
 }
 
 function readSchema(t: FbTable, r: FbReader): Schema {
