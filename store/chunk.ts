@@ -44,4 +44,20 @@ export interface Chunk {
   schemaMetadata: Map<string, string>;
   /** `layoutKey` of the columns, when the reader computed it once for the schema (else computed on use). */
   schemaKey?: string;
+  /** What the columns' fields say, shared by every chunk read with the same fields (set by the IPC reader only). */
+  shape?: ChunkShape;
+}
+
+/**
+ * The column layout that a chunk read from IPC shares with every chunk of the same schema fields: with
+ * its row ids, times and values alone it gives back the whole chunk (the store queues one-row chunks so).
+ */
+export interface ChunkShape {
+  /** `layoutKey` of the columns. */
+  key: string;
+  rowIdField: Field;
+  times: readonly Omit<TimeColumn, "values">[];
+  comps: readonly Omit<ComponentColumn, "data">[];
+  /** The component columns' array types (each is its field's type). */
+  types: readonly DataType[];
 }

@@ -14,7 +14,7 @@ function subsetMeta(chunk: Chunk): Map<string, string> {
 export function pickComponents(chunk: Chunk, keep: (c: ComponentColumn) => boolean): Chunk {
   const components = chunk.components.filter(keep);
   if (components.length === chunk.components.length) return chunk;
-  return { ...chunk, components, schemaMetadata: subsetMeta(chunk), schemaKey: undefined };
+  return { ...chunk, components, schemaMetadata: subsetMeta(chunk), schemaKey: undefined, shape: undefined };
 }
 
 /** The rows `rows` (ascending indices) of `chunk`, copied into exact-size buffers; the chunk id is kept. */

@@ -2,7 +2,7 @@
 import type { ArrayData, DataType, Field, RecordBatch } from "./arrow/types.ts";
 import { readIpcStream } from "./arrow/read.ts";
 import { writeIpcStream } from "./arrow/write.ts";
-import type { Chunk, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
+import type { Chunk, ChunkShape, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
 import { compareStr } from "./envelope.ts";
 import type { TimePoint, Tuid } from "./logmsg.ts";
 import { tuidFromHex, tuidToBigInt } from "./tuid.ts";
@@ -26,11 +26,11 @@ export function chunkToIpc(chunk: Chunk): Uint8Array {
 }
 
 /** What a schema's fields say about a chunk: computed once per fields array (the IPC reader shares recurring ones). */
-interface Plan {
+interface Plan extends ChunkShape {
   rowId: number;
   times: { i: number; name: string; type: TimeColumn["type"]; sorted: boolean; field: Field }[];
   comps: { i: number; descriptor: ComponentDescriptor; itemType: DataType; field: Field }[];
-  key: string;
+  types: DataType[];
 }
 const plans = new WeakMap<Field[], Plan>();
 
@@ -71,6 +71,7 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
     rowIdField: fields[plan.rowId]!,
     schemaMetadata: meta,
     schemaKey: plan.key,
+    shape: plan,
   };
 }
 
@@ -81,7 +82,7 @@ function lengthError(a: number, b: number): ChunkError {
 /** Classifies the fields (row id, timelines, components) and checks everything that depends on them alone. */
 function planOf(fields: Field[]): Plan {
   let rowId = -1;
-  const plan: Plan = { rowId, times: [], comps: [], key: "" };
+  const plan: Plan = { rowId, times: [], comps: [], key: "", rowIdField: fields[0]!, types: [] };
   const seen = new Set<string>();
   fields.forEach((field, i) => {
     const kind = field.metadata.get("rerun.kind");
@@ -113,6 +114,8 @@ function planOf(fields: Field[]): Plan {
   }
   if (new Set(plan.times.map((c) => c.name)).size !== plan.times.length) throw new ChunkError("a timeline appears twice in the chunk");
   plan.rowId = rowId;
+  plan.rowIdField = fields[rowId]!;
+  plan.types = plan.comps.map((c) => c.field.type);
   plan.key = layoutKey(plan.times, plan.comps);
   return plan;
 }

@@ -5,11 +5,11 @@
  */
 import { ArrayBuilder, sameType } from "../arrow/concat.ts";
 import { U64 } from "../arrow/make.ts";
-import type { ArrayData, Field } from "../arrow/types.ts";
+import type { ArrayData, DataType, Field } from "../arrow/types.ts";
 import { timeField } from "../build.ts";
 import type { Chunk, ComponentColumn } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
-import { chunkHeapSize, layoutKey } from "../transport.ts";
+import { layoutKey } from "../transport.ts";
 import { newTuid } from "../tuid.ts";
 import type { ChunkFacts, Slot } from "./slot.ts";
 
@@ -46,12 +46,11 @@ export function schemaKey(chunk: Chunk): string {
   return chunk.schemaKey ?? layoutKey(chunk.timelines, chunk.components);
 }
 
-/** True if `chunk` (same schema key, with `facts`) can be appended to `slot`: same column types, within the limits. */
-export function fits(slot: Slot, chunk: Chunk, facts: ChunkFacts, config: CompactionConfig): boolean {
+/** True if `rows` rows of `heap` bytes, with component types `types` and `facts`, can be appended to `slot` (same schema key) within the limits. */
+export function fits(slot: Slot, rows: number, heap: number, types: readonly DataType[], facts: ChunkFacts, config: CompactionConfig): boolean {
   const sorted = slot.sortedWith(facts);
-  const rows = slot.numRows + chunk.numRows;
-  if (rows > (sorted ? config.maxRows : config.maxRowsIfUnsorted) || slot.bytes + chunkHeapSize(chunk) > config.maxBytes) return false;
-  for (let k = 0; k < chunk.components.length; k++) if (!sameType(chunk.components[k]!.data.type, slot.types[k]!)) return false;
+  if (slot.numRows + rows > (sorted ? config.maxRows : config.maxRowsIfUnsorted) || slot.bytes + heap > config.maxBytes) return false;
+  for (let k = 0; k < types.length; k++) if (!sameType(types[k]!, slot.types[k]!)) return false;
   return true;
 }
 

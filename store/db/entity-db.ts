@@ -1,19 +1,24 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
 import type { Chunk } from "../chunk.ts";
-import { componentIndex } from "../transport.ts";
+import { chunkHeapSize, componentIndex } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
 import { DEFAULT_COMPACTION, fits, schemaKey, type CompactionConfig } from "./compact.ts";
 import { EntityIndex } from "./entity-index.ts";
 import { Emitter, type StoreEvents } from "./events.ts";
 import { gcCandidates } from "./gc.ts";
 import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type Run } from "./query.ts";
-import { factsOf, Slot } from "./slot.ts";
+import { RowQueue } from "./queue.ts";
+import { type ChunkFacts, factsOf, Slot } from "./slot.ts";
+import { stagedBytes } from "./stage.ts";
 import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
 /** Rows a slot stages before moving them into its chunk (see stage.ts). */
 const STAGE_ROWS = 64;
 /** Staged rows past which every staged row is moved (bounds the memory staging holds: ~100 bytes a row). */
 const MAX_STAGED = 1 << 18;
+/** Queued rows, and bytes of their log, past which the queue is drained (each holds ~100 bytes and its id and metadata). */
+const QUEUE_ROWS = 1 << 16;
+const QUEUE_BYTES = 16 << 20;
 
 /** One store: ingest (with compaction), queries, entity tree, memory accounting and GC. */
 export class EntityDb implements QuerySource {
@@ -27,6 +32,8 @@ export class EntityDb implements QuerySource {
   lastModified = 0;
   readonly clearPaths = new Set<string>();
   private readonly entities = new Map<string, EntityIndex>();
+  /** One-row chunks not yet ingested (see queue.ts), taken in before anything reads the store. */
+  private readonly queue = new RowQueue();
   /** Slots holding staged rows (see stage.ts), moved into their chunks before anything reads the store. */
   private readonly staged: Slot[] = [];
   /** Rows staged in all of them. */
@@ -45,7 +52,7 @@ export class EntityDb implements QuerySource {
 
   /** The indices of one entity. */
   entity(path: string): EntityIndex | undefined {
-    if (this.staged.length > 0) this.settle();
+    if (this.staged.length > 0 || this.queue.rows > 0) this.settle();
     return this.entities.get(path);
   }
 
@@ -61,6 +68,12 @@ export class EntityDb implements QuerySource {
     let ei = this.entities.get(path);
     if (!ei) this.entities.set(path, (ei = new EntityIndex(path)));
     if (componentIndex(chunk, CLEAR_IS_RECURSIVE) >= 0) this.clearPaths.add(path);
+    if (this.queued(ei, chunk)) {
+      this.events.emit("chunk-added", { db: this, chunk, msg });
+      if (this.queue.rows >= QUEUE_ROWS || this.queue.bytes >= QUEUE_BYTES) this.drain();
+      return;
+    }
+    if (ei.queueHead >= 0) this.drainEntity(ei);
     const facts = factsOf(chunk);
     let dropped: Slot[] = [];
     if (chunk.timelines.length === 0) {
@@ -70,26 +83,71 @@ export class EntityDb implements QuerySource {
     } else {
       const key = schemaKey(chunk);
       const open = ei.open.get(key);
-      if (open && fits(open, chunk, facts, this.config)) {
+      const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
+      if (open && fits(open, chunk.numRows, chunkHeapSize(chunk), types, facts, this.config)) {
         if (open.stage(chunk, facts)) this.staging(open);
         else open.append(chunk, facts);
       } else {
         open?.seal();
-        const slot = new Slot(chunk, facts, this);
-        this.bytes += slot.bytes;
-        ei.addTemporal(slot);
-        ei.open.set(key, slot);
+        this.openSlot(ei, key, chunk, facts);
       }
     }
     this.events.emit("chunk-added", { db: this, chunk, msg });
     for (const s of dropped) this.drop(ei, s, "overwritten");
   }
 
-  /** Moves every staged row into its chunk (done before anything reads chunks or indices). */
+  /** Moves every queued and staged row into its chunk (done before anything reads chunks or indices). */
   settle(): void {
+    this.drain();
+    this.flushStaged();
+  }
+
+  /** Moves every staged row into its chunk. */
+  private flushStaged(): void {
     for (const s of this.staged) s.flush();
     this.staged.length = 0;
     this.stagedRows = 0;
+  }
+
+  /** Queues a one-row temporal chunk that the queue can give back exactly (see queue.ts); false when it cannot. */
+  private queued(ei: EntityIndex, chunk: Chunk): boolean {
+    if (chunk.shape === undefined || chunk.timelines.length === 0) return false;
+    const n = stagedBytes(chunk);
+    if (n < 0) return false;
+    // Buffers holding exactly the row (offsets 8 bytes, no spare values): the chunk given back has the same size.
+    const heap = chunkHeapSize(chunk);
+    if (heap !== n + 4 * chunk.components.length) return false;
+    this.queue.push(ei, chunk, n, heap);
+    this.bytes += n;
+    return true;
+  }
+
+  /** Ingests every queued row, entity after entity. */
+  private drain(): void {
+    const q = this.queue;
+    if (q.rows === 0) return;
+    for (const ei of q.entities) if (ei.queueHead >= 0) this.drainEntity(ei);
+    q.clear();
+  }
+
+  /** Ingests the queued rows of one entity, in the order they came (as `addChunk` would have). */
+  private drainEntity(ei: EntityIndex): void {
+    const q = this.queue, head = ei.queueHead;
+    ei.queueHead = ei.queueTail = -1;
+    for (let r = head; r >= 0; r = q.after(r)) {
+      const shape = q.shape(r), facts = q.facts(r), n = q.stagedBytes(r);
+      q.pending -= n;
+      this.bytes -= n;
+      const open = ei.open.get(shape.key);
+      if (open && fits(open, 1, q.heap(r), shape.types, facts, this.config)) {
+        const [log, at, end] = q.span(r);
+        if (open.stageRow(log, at, end - at, n, facts)) this.staging(open);
+        else open.append(q.chunk(r, ei.path), facts);
+      } else {
+        open?.seal();
+        this.openSlot(ei, shape.key, q.chunk(r, ei.path), facts);
+      }
+    }
   }
 
   /** Notes a row staged in `slot`: a slot moves its rows in batches of STAGE_ROWS, the store all of them past MAX_STAGED. */
@@ -97,7 +155,15 @@ export class EntityDb implements QuerySource {
     const n = slot.stagedRows;
     if (n === 1) this.staged.push(slot);
     if (n >= STAGE_ROWS) (slot.flush(), (this.stagedRows -= n - 1));
-    else if (++this.stagedRows >= MAX_STAGED) this.settle();
+    else if (++this.stagedRows >= MAX_STAGED) this.flushStaged();
+  }
+
+  /** Stores `chunk` as the entity's new open chunk of schema `key`. */
+  private openSlot(ei: EntityIndex, key: string, chunk: Chunk, facts: ChunkFacts): void {
+    const slot = new Slot(chunk, facts, this);
+    this.bytes += slot.bytes;
+    ei.addTemporal(slot);
+    ei.open.set(key, slot);
   }
 
   /** Latest value at or before `t` on `timeline` of each of `components` of `entity` (see query.ts). */

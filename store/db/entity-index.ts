@@ -27,6 +27,9 @@ export class EntityIndex {
   /** Schema key → the chunk that compatible new chunks are appended to. */
   readonly open = new Map<string, Slot>();
 
+  /** The entity's first and last row queued in its store's `RowQueue` (-1: none). */
+  queueHead = -1;
+  queueTail = -1;
   /** True once any static cell is held (static cells are never removed). */
   hasStatics = false;
   private lineage: string[] | null = null;

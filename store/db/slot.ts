@@ -218,14 +218,32 @@ export class Slot {
     if (!this.stageable) return false;
     const n = stagedBytes(chunk);
     if (n < 0) return false;
+    this.rowLog(n).push(chunk);
+    this.staged(facts, n);
+    return true;
+  }
+
+  /** Stages a row already in the staged layout (`len` bytes of `src` at `at`, adding `n` bytes), as `stage` does. */
+  stageRow(src: Uint8Array, at: number, len: number, n: number, facts: ChunkFacts): boolean {
+    if (!this.stageable) return false;
+    this.rowLog(n).pushRow(src, at, len);
+    this.staged(facts, n);
+    return true;
+  }
+
+  /** The log to stage a row of `n` bytes in. */
+  private rowLog(n: number): RowLog {
     // The columns count only the rows' bytes, where the first chunk's buffers may hold more: switch counts now.
     if (this.plain) this.resize(this.grow().bytes());
     // Room for 16 rows like this one first: most rows of a layout are the same size.
-    (this.log ??= new RowLog(16 * n)).push(chunk);
+    return (this.log ??= new RowLog(16 * n));
+  }
+
+  /** Counts a staged row of `n` bytes with `facts`. */
+  private staged(facts: ChunkFacts, n: number): void {
     this.track(facts);
     this.numRows++;
     this.resize(this.bytes + n);
-    return true;
   }
 
   /** Moves the staged rows, if any, into the columns and tells the slot's lists. */

@@ -68,79 +68,23 @@ export class RowLog {
 
   /** Stages the row of `chunk` (which `stagedBytes` accepted). */
   push(chunk: Chunk): void {
-    const comps = chunk.components;
-    let need = 16 + 8 * chunk.timelines.length;
-    for (let k = 0; k < comps.length; k++) need += 8 + ((valueBytes(comps[k]!.data) + 7) & ~7);
+    const need = rowLength(chunk);
     if (this.used + need > this.bytes.length) this.grow(need);
-    const b = this.bytes;
-    let p = this.used;
-    scratchU64.set(chunk.rowIdTimeNs);
-    p = put8(b, p);
-    scratchU64.set(chunk.rowIdInc);
-    p = put8(b, p);
-    for (let k = 0; k < chunk.timelines.length; k++) {
-      scratchI64.set(chunk.timelines[k]!.values);
-      p = put8(b, p);
-    }
-    for (let k = 0; k < comps.length; k++) {
-      const a = comps[k]!.data, o = a.offsets as Int32Array, start = o[0]!, items = o[1]! - start;
-      putCount(b, p, items);
-      p += 8;
-      const child = a.children[0]!, per = itemBytes(child.type), len = items * per;
-      if (len === 0) continue;
-      const v = (child.type.kind === "fixed_size_list" ? child.children[0]! : child).values!;
-      b.set(new Uint8Array(v.buffer, v.byteOffset + start * per, len), p);
-      p += (len + 7) & ~7;
-    }
-    this.used = p;
+    this.used = writeRow(this.bytes, this.used, chunk);
+    this.rows++;
+  }
+
+  /** Stages a row already in the staged layout: `len` bytes of `src` at `at`. */
+  pushRow(src: Uint8Array, at: number, len: number): void {
+    if (this.used + len > this.bytes.length) this.grow(len);
+    this.bytes.set(src.subarray(at, at + len), this.used);
+    this.used += len;
     this.rows++;
   }
 
   /** Appends the staged rows to `g` (whose component columns have `types`) and returns them; the log is spent. */
   drainInto(g: ChunkGrower, types: readonly DataType[], timelines: number): Rows {
-    const n = this.rows, b = this.bytes;
-    // Pass 1: items per component, to size the columns.
-    const totals = new Array<number>(types.length).fill(0);
-    let p = 0;
-    for (let r = 0; r < n; r++) {
-      p += 16 + 8 * timelines;
-      for (let k = 0; k < types.length; k++) {
-        const items = count(b, p);
-        totals[k]! += items;
-        p += 8 + ((items * itemBytes(listChild(types[k]!)) + 7) & ~7);
-      }
-    }
-    // Pass 2: copy into column buffers, then append them as one chunk of n rows.
-    const rowTime = new BigUint64Array(n), rowInc = new BigUint64Array(n);
-    const times = Array.from({ length: timelines }, () => new BigInt64Array(n));
-    const cols = types.map((t, k) => column(t, n, totals[k]!));
-    const bytesOf = (x: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
-    const rt = bytesOf(rowTime), ri = bytesOf(rowInc), tb = times.map(bytesOf);
-    const vb = cols.map((c) => (c.values ? bytesOf(c.values) : null));
-    const fill = new Array<number>(types.length).fill(0);
-    p = 0;
-    for (let r = 0; r < n; r++) {
-      copy(b, p, rt, 8 * r, 8);
-      copy(b, p + 8, ri, 8 * r, 8);
-      p += 16;
-      for (let t = 0; t < timelines; t++, p += 8) copy(b, p, tb[t]!, 8 * r, 8);
-      for (let k = 0; k < types.length; k++) {
-        const items = count(b, p), c = cols[k]!;
-        p += 8;
-        fill[k]! += items;
-        c.offsets[r + 1] = fill[k]!;
-        const len = items * c.per;
-        if (len > 0) copy(b, p, vb[k]!, (fill[k]! - items) * c.per, len);
-        p += (len + 7) & ~7;
-      }
-    }
-    const rows: Rows = {
-      numRows: n,
-      rowIdTimeNs: rowTime,
-      rowIdInc: rowInc,
-      timelines: times.map((values) => ({ values })),
-      components: cols.map((c) => ({ data: c.data })),
-    };
+    const rows = readRows(this.bytes, 0, this.rows, types, timelines);
     g.append(rows);
     return rows;
   }
@@ -150,6 +94,84 @@ export class RowLog {
     next.set(this.bytes.subarray(0, this.used));
     this.bytes = next;
   }
+}
+
+/** Bytes the row of `chunk` (which `stagedBytes` accepted) takes in the staged layout. */
+export function rowLength(chunk: Chunk): number {
+  const comps = chunk.components;
+  let n = 16 + 8 * chunk.timelines.length;
+  for (let k = 0; k < comps.length; k++) n += 8 + ((valueBytes(comps[k]!.data) + 7) & ~7);
+  return n;
+}
+
+/** Writes the row of `chunk` (which `stagedBytes` accepted) into `b` at `p` (8-aligned); returns where it ends. */
+export function writeRow(b: Uint8Array, p: number, chunk: Chunk): number {
+  const comps = chunk.components;
+  scratchU64.set(chunk.rowIdTimeNs);
+  p = put8(b, p);
+  scratchU64.set(chunk.rowIdInc);
+  p = put8(b, p);
+  for (let k = 0; k < chunk.timelines.length; k++) {
+    scratchI64.set(chunk.timelines[k]!.values);
+    p = put8(b, p);
+  }
+  for (let k = 0; k < comps.length; k++) {
+    const a = comps[k]!.data, o = a.offsets as Int32Array, start = o[0]!, items = o[1]! - start;
+    putCount(b, p, items);
+    p += 8;
+    const child = a.children[0]!, per = itemBytes(child.type), len = items * per;
+    if (len === 0) continue;
+    const v = (child.type.kind === "fixed_size_list" ? child.children[0]! : child).values!;
+    b.set(new Uint8Array(v.buffer, v.byteOffset + start * per, len), p);
+    p += (len + 7) & ~7;
+  }
+  return p;
+}
+
+/** The `n` staged rows at `b[at..]` as columns (components of `types`, `timelines` time columns). */
+export function readRows(b: Uint8Array, at: number, n: number, types: readonly DataType[], timelines: number): Rows {
+  // Pass 1: items per component, to size the columns.
+  const totals = new Array<number>(types.length).fill(0);
+  let p = at;
+  for (let r = 0; r < n; r++) {
+    p += 16 + 8 * timelines;
+    for (let k = 0; k < types.length; k++) {
+      const items = count(b, p);
+      totals[k]! += items;
+      p += 8 + ((items * itemBytes(listChild(types[k]!)) + 7) & ~7);
+    }
+  }
+  // Pass 2: copy into column buffers.
+  const rowTime = new BigUint64Array(n), rowInc = new BigUint64Array(n);
+  const times = Array.from({ length: timelines }, () => new BigInt64Array(n));
+  const cols = types.map((t, k) => column(t, n, totals[k]!));
+  const bytesOf = (x: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+  const rt = bytesOf(rowTime), ri = bytesOf(rowInc), tb = times.map(bytesOf);
+  const vb = cols.map((c) => (c.values ? bytesOf(c.values) : null));
+  const fill = new Array<number>(types.length).fill(0);
+  p = at;
+  for (let r = 0; r < n; r++) {
+    copy(b, p, rt, 8 * r, 8);
+    copy(b, p + 8, ri, 8 * r, 8);
+    p += 16;
+    for (let t = 0; t < timelines; t++, p += 8) copy(b, p, tb[t]!, 8 * r, 8);
+    for (let k = 0; k < types.length; k++) {
+      const items = count(b, p), c = cols[k]!;
+      p += 8;
+      fill[k]! += items;
+      c.offsets[r + 1] = fill[k]!;
+      const len = items * c.per;
+      if (len > 0) copy(b, p, vb[k]!, (fill[k]! - items) * c.per, len);
+      p += (len + 7) & ~7;
+    }
+  }
+  return {
+    numRows: n,
+    rowIdTimeNs: rowTime,
+    rowIdInc: rowInc,
+    timelines: times.map((values) => ({ values })),
+    components: cols.map((c) => ({ data: c.data })),
+  };
 }
 
 /** The bytes of the items of the one row of list array `a`. */

@@ -1,0 +1,153 @@
+/**
+ * One-row chunks queued for their store, entity by entity. With many entities, putting each one-row
+ * chunk into its entity's open chunk as it arrives finds that entity's state out of cache every time
+ * (measured: ~5.9 µs per row into the store at 10 k entities, ~2.5 µs at 20). Queued rows cost one
+ * sequential write; a drain then takes the rows of one entity after the other, so each entity's state
+ * is fetched once for all its queued rows.
+ *
+ * A queued row keeps its bytes in the staged layout (stage.ts), its shape, chunk id and schema
+ * metadata: enough to give back the very chunk it came from (`chunk`), as a new open chunk needs.
+ */
+import type { Chunk, ChunkShape } from "../chunk.ts";
+import type { Tuid } from "../logmsg.ts";
+import type { EntityIndex } from "./entity-index.ts";
+import type { ChunkFacts, SpanFacts } from "./slot.ts";
+import { readRows, rowLength, writeRow } from "./stage.ts";
+
+/** The rows queued in one store: their bytes in one log, the rows of each entity linked in arrival order. */
+export class RowQueue {
+  /** Rows queued since the last `clear`. */
+  rows = 0;
+  /** The staged bytes (`stagedBytes`) of the rows still queued. */
+  pending = 0;
+  private log = new Uint8Array(1 << 16);
+  private words = new BigInt64Array(this.log.buffer);
+  private used = 0;
+  /** Per row: where it starts in the log, its staged bytes, its `chunkHeapSize`, the next row of its entity (-1: none). */
+  private at = new Int32Array(1024);
+  private staged = new Int32Array(1024);
+  private heaps = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private sorted = new Uint8Array(1024);
+  private readonly shapes: ChunkShape[] = [];
+  private readonly ids: Tuid[] = [];
+  private readonly metas: Map<string, string>[] = [];
+  /** Entities with queued rows, in the order their first row came. */
+  readonly entities: EntityIndex[] = [];
+
+  /** Bytes the log holds. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  /** Queues the row of one-row `chunk` of entity `ei` (a chunk with a shape that `stagedBytes` accepted as `staged` bytes, `heap` its size). */
+  push(ei: EntityIndex, chunk: Chunk, staged: number, heap: number): void {
+    const r = this.rows, need = rowLength(chunk);
+    if (r === this.at.length) this.growRows();
+    if (this.used + need > this.log.length) this.growLog(need);
+    this.at[r] = this.used;
+    this.used = writeRow(this.log, this.used, chunk);
+    this.staged[r] = staged;
+    this.heaps[r] = heap;
+    this.next[r] = -1;
+    this.sorted[r] = chunk.isSorted ? 1 : 0;
+    this.shapes.push(chunk.shape!);
+    this.ids.push(chunk.id);
+    this.metas.push(chunk.schemaMetadata);
+    if (ei.queueHead < 0) {
+      ei.queueHead = r;
+      this.entities.push(ei);
+    } else {
+      this.next[ei.queueTail] = r;
+    }
+    ei.queueTail = r;
+    this.pending += staged;
+    this.rows++;
+  }
+
+  /** The row after `r` of the same entity, or -1. */
+  after(r: number): number {
+    return this.next[r]!;
+  }
+
+  /** Row `r`'s shape. */
+  shape(r: number): ChunkShape {
+    return this.shapes[r]!;
+  }
+
+  /** Row `r`'s staged bytes. */
+  stagedBytes(r: number): number {
+    return this.staged[r]!;
+  }
+
+  /** Row `r`'s `chunkHeapSize`. */
+  heap(r: number): number {
+    return this.heaps[r]!;
+  }
+
+  /** Row `r`'s bytes in the staged layout: the log, and where the row starts and ends in it. */
+  span(r: number): [Uint8Array, number, number] {
+    const at = this.at[r]!;
+    return [this.log, at, r + 1 < this.rows ? this.at[r + 1]! : this.used];
+  }
+
+  /** Row `r`'s facts, as `factsOf` gives them for its chunk. */
+  facts(r: number): ChunkFacts {
+    const w = this.words, p = this.at[r]! >> 3, spans: SpanFacts[] = [];
+    const n = this.shapes[r]!.times.length;
+    for (let k = 0; k < n; k++) {
+      const x = w[p + 2 + k]!;
+      spans.push({ min: x, max: x, first: x, last: x, sorted: true });
+    }
+    const id = { timeNs: BigInt.asUintN(64, w[p]!), inc: BigInt.asUintN(64, w[p + 1]!) };
+    return { spans, rowIdsSorted: true, minRowId: id, lastRowId: id };
+  }
+
+  /** The chunk row `r` came from (equal in every column, id and metadata; new buffers). */
+  chunk(r: number, entityPath: string): Chunk {
+    const shape = this.shapes[r]!, rows = readRows(this.log, this.at[r]!, 1, shape.types, shape.times.length);
+    return {
+      id: this.ids[r]!,
+      entityPath,
+      isSorted: this.sorted[r] === 1,
+      numRows: 1,
+      rowIdTimeNs: rows.rowIdTimeNs,
+      rowIdInc: rows.rowIdInc,
+      timelines: shape.times.map(({ name, type, sorted, field }, k) => ({ name, type, sorted, field, values: rows.timelines[k]!.values })),
+      components: shape.comps.map(({ descriptor, itemType, field }, k) => ({ descriptor, itemType, field, data: rows.components[k]!.data })),
+      rowIdField: shape.rowIdField,
+      schemaMetadata: this.metas[r]!,
+      schemaKey: shape.key,
+      shape,
+    };
+  }
+
+  /** Forgets every row (all drained). */
+  clear(): void {
+    for (const ei of this.entities) ei.queueHead = ei.queueTail = -1;
+    this.entities.length = 0;
+    this.shapes.length = this.ids.length = this.metas.length = 0;
+    this.rows = this.used = this.pending = 0;
+  }
+
+  private growRows(): void {
+    const n = 2 * this.at.length;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.at = grow(this.at, (n) => new Int32Array(n));
+    this.staged = grow(this.staged, (n) => new Int32Array(n));
+    this.heaps = grow(this.heaps, (n) => new Int32Array(n));
+    this.next = grow(this.next, (n) => new Int32Array(n));
+    this.sorted = grow(this.sorted, (n) => new Uint8Array(n));
+  }
+
+  private growLog(need: number): void {
+    const next = new Uint8Array(Math.max(2 * this.log.length, this.used + need));
+    next.set(this.log.subarray(0, this.used));
+    this.log = next;
+    this.words = new BigInt64Array(next.buffer);
+  }
+}

@@ -1,0 +1,131 @@
+/** Queued one-row chunks (store/db/queue.ts): the same store as ingesting each chunk at once, whenever it is read. */
+import { expect, test } from "bun:test";
+import { F32, F64, fsl, U8 } from "../../store/arrow/make.ts";
+import { batch, chunkBuilder, descriptor, timeNs } from "../../store/build.ts";
+import type { Chunk } from "../../store/chunk.ts";
+import { type CompactionConfig, DEFAULT_COMPACTION } from "../../store/db/compact.ts";
+import { EntityDb } from "../../store/db/entity-db.ts";
+import { LatestAtPass } from "../../store/db/pass.ts";
+import { hitValue, rangeValues } from "../../store/db/query.ts";
+import { chunkFromIpc, chunkHeapSize, chunkToIpc } from "../../store/transport.ts";
+import { tuidToString } from "../../store/tuid.ts";
+
+const C = (name: string) => descriptor(`rerun.components.${name}`, "test.Queued", name.toLowerCase());
+const POS = "rerun.components.Position3D", SCALAR = "rerun.components.Scalar", BYTES = "rerun.components.Bytes";
+const COMPONENTS = [POS, SCALAR, BYTES];
+const ENTITIES = ["/q0", "/q1", "/q2", "/q3"];
+const t = (f: number) => ({ frame: f, log_time: timeNs(1_700_000_000_000_000_000n + BigInt(f)) });
+
+/** A one-row chunk of `entity` at frame `f` as it arrives over the wire (read from IPC, so it has a shape). */
+function wire(entity: string, f: number, rows = 1): Chunk {
+  const b = chunkBuilder(entity);
+  for (let i = 0; i < rows; i++) {
+    b.row(t(f + i), [batch(C("Position3D"), fsl(3, F32), [[f + i, -f, 0.5]]), batch(C("Scalar"), F64, [f * 1.5]), batch(C("Bytes"), U8, Array.from({ length: (f + i) % 3 }, (_, k) => k))]);
+  }
+  return chunkFromIpc(chunkToIpc(b.build()));
+}
+
+/** A one-row chunk with another layout (only a scalar), read from IPC. */
+function scalarOnly(entity: string, f: number): Chunk {
+  return chunkFromIpc(chunkToIpc(chunkBuilder(entity).row(t(f), [batch(C("Scalar"), F64, [-f])]).build()));
+}
+
+/** A static one-row chunk (no timelines). */
+function staticRow(entity: string, v: number): Chunk {
+  return chunkFromIpc(chunkToIpc(chunkBuilder(entity).row({}, [batch(C("Scalar"), F64, [v])]).build()));
+}
+
+/** Everything a reader can see of a store: values with times and row ids, the chunks (ids of one-row chunks), bytes and tree. */
+function contents(db: EntityDb): string {
+  const out: unknown[] = [];
+  for (const e of ENTITIES) for (const c of COMPONENTS) {
+    out.push(e, c, rangeValues(db.range(e, [c], "frame", -1, 1e9).get(c) ?? []).map((r) => [r.time, tuidToString(r.rowId), r.value]));
+    out.push(hitValue(db.latestAt(e, [c], "frame", 1e9).get(c) ?? null));
+  }
+  for (const c of db.chunks()) {
+    out.push([c.entityPath, c.numRows, c.isSorted, c.timelines.map((x) => x.sorted), chunkHeapSize(c), c.numRows === 1 ? tuidToString(c.id) : "compacted"]);
+  }
+  out.push(db.bytes, db.tree());
+  return JSON.stringify(out, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+}
+
+/** The chunks added to a store as they come, and to one settled after each (nothing ever queued for long). */
+function both(chunks: Chunk[], config: CompactionConfig = DEFAULT_COMPACTION): [EntityDb, EntityDb] {
+  const queued = new EntityDb({ kind: "Recording", id: "queued" }, config);
+  const direct = new EntityDb({ kind: "Recording", id: "direct" }, config);
+  for (const c of chunks) (queued.addChunk(c), direct.addChunk(c), direct.settle());
+  return [queued, direct];
+}
+
+test("queued rows mixed with chunks that are not queued give the store that ingesting each at once gives", () => {
+  const chunks: Chunk[] = [];
+  for (let f = 0; f < 120; f++) {
+    const e = ENTITIES[f % 4]!;
+    chunks.push(wire(e, f));
+    if (f % 7 === 0) chunks.push(scalarOnly(e, f)); // another open chunk of the same entity
+    if (f % 11 === 0) chunks.push(wire(e, f, 3)); // three rows: not queued
+    if (f % 13 === 0) chunks.push(staticRow(e, f)); // static: not queued
+    if (f % 17 === 0) chunks.push(chunkBuilder(e).row(t(f), [batch(C("Scalar"), F64, [f])]).build()); // built here: no shape
+    if (f % 19 === 0) chunks.push(wire(e, f - 40)); // out of time order
+  }
+  for (const config of [DEFAULT_COMPACTION, { maxBytes: 393216, maxRows: 4, maxRowsIfUnsorted: 2 }, { maxBytes: 300, maxRows: 100, maxRowsIfUnsorted: 100 }]) {
+    const [queued, direct] = both(chunks, config);
+    expect(contents(queued)).toBe(contents(direct));
+  }
+});
+
+test("a queued row that opens a chunk is stored as the very chunk it came in (same IPC bytes)", () => {
+  const chunks = ENTITIES.map((e, i) => wire(e, i));
+  const db = new EntityDb({ kind: "Recording", id: "one-each" });
+  for (const c of chunks) db.addChunk(c);
+  const stored = [...db.chunks()];
+  expect(stored.map((c) => c.entityPath)).toEqual(ENTITIES);
+  for (let i = 0; i < chunks.length; i++) expect(chunkToIpc(stored[i]!)).toEqual(chunkToIpc(chunks[i]!));
+});
+
+test("every read sees queued rows at once: queries, passes, entity info, tree, chunks and GC", () => {
+  const db = new EntityDb({ kind: "Recording", id: "reads" }, { ...DEFAULT_COMPACTION, maxRows: 64 });
+  for (let f = 0; f < 10; f++) db.addChunk(wire("/q0", f));
+  expect(hitValue(db.latestAt("/q0", [POS], "frame", 100).get(POS)!)).toEqual([[9, -9, 0.5]]);
+  const pass = new LatestAtPass(db, ["/q0"], POS, "frame");
+  expect(hitValue(pass.at(100n).hit(0)!)).toEqual([[9, -9, 0.5]]);
+  db.addChunk(wire("/q0", 10));
+  expect(hitValue(pass.at(100n).hit(0)!)).toEqual([[10, -10, 0.5]]);
+  db.addChunk(wire("/q1", 0));
+  expect(db.entityInfo("/q1")?.numRows).toBe(1);
+  db.addChunk(wire("/q2", 0));
+  expect(db.tree().children.map((c) => c.path)).toContain("/q2");
+  db.addChunk(wire("/q3", 0));
+  expect([...db.chunks()].map((c) => c.entityPath).sort()).toEqual(ENTITIES);
+  db.addChunk(wire("/q3", 1));
+  expect(db.entity("/q3")?.slots.size).toBe(1);
+  expect(rangeValues(db.range("/q3", [SCALAR], "frame", 0, 9).get(SCALAR)!).length).toBe(2);
+  for (let f = 11; f < 400; f++) db.addChunk(wire(ENTITIES[f % 4]!, f));
+  const before = db.bytes;
+  expect(db.gc(before / 2)).toBeGreaterThan(0);
+  expect([...db.chunks()].reduce((s, c) => s + chunkHeapSize(c), 0)).toBe(db.bytes);
+});
+
+test("a queued chunk is announced when it is added, with its chunk and message, before anything reads the store", () => {
+  const db = new EntityDb({ kind: "Recording", id: "events" });
+  const seen: Chunk[] = [];
+  db.events.on("chunk-added", ({ chunk }) => seen.push(chunk));
+  const c = wire("/q0", 0);
+  db.addChunk(c);
+  expect(seen).toEqual([c]);
+  expect(seen[0]).toBe(c);
+});
+
+test("the store's byte count includes a queued row at once, and is exact once read", () => {
+  const db = new EntityDb({ kind: "Recording", id: "bytes" });
+  let last = db.bytes;
+  for (let f = 0; f < 50; f++) {
+    db.addChunk(wire(ENTITIES[f % 4]!, f));
+    expect(db.bytes).toBeGreaterThan(last);
+    last = db.bytes;
+  }
+  const stored = [...db.chunks()].reduce((s, c) => s + chunkHeapSize(c), 0);
+  expect(db.bytes).toBe(stored);
+  // Queued rows count their staged bytes; a row that opens a chunk counts 4 bytes more per component once in.
+  expect(stored - last).toBe(4 * 3 * ENTITIES.length);
+});
