@@ -1,6 +1,7 @@
 /** Chunk ↔ Arrow record batch, the 0.22 transport schema (spec §4). */
-import type { ArrayData, DataType, Field, RecordBatch } from "./arrow/types.ts";
-import { readIpcStream } from "./arrow/read.ts";
+import type { ArrayData, DataType, Field, RecordBatch, Schema } from "./arrow/types.ts";
+import { readIpc, readIpcStream } from "./arrow/read.ts";
+import { build, type Layout } from "./arrow/replay.ts";
 import { writeIpcStream } from "./arrow/write.ts";
 import type { Chunk, ChunkShape, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
 import { compareStr } from "./envelope.ts";
@@ -20,13 +21,60 @@ export function chunkFromIpc(ipc: Uint8Array): Chunk {
   return chunkFromBatch(readIpcStream(ipc));
 }
 
+/** Parses a chunk from Arrow IPC bytes like `chunkFromIpc`, except that a one-row chunk of a known layout comes unmade, as a `ChunkRow`. */
+export function readChunk(ipc: Uint8Array): Chunk | ChunkRow {
+  const r = readIpc(ipc);
+  if (!("layout" in r)) return chunkFromBatch(r);
+  const row = new ChunkRow(headOf(r.schema), r.layout, r.body);
+  // The checks on the columns depend on the layout alone: made once per layout, the first chunk shows them.
+  if (!checked.has(r.layout)) (row.chunk(), checked.add(r.layout));
+  return row;
+}
+
+/** Layouts whose chunks passed the column checks of `chunkOf`. */
+const checked = new WeakSet<Layout>();
+
+/** What a chunk's schema gives: everything but the columns. */
+interface Head {
+  id: Tuid;
+  entityPath: string;
+  isSorted: boolean;
+  schemaMetadata: Map<string, string>;
+  shape: Plan;
+}
+
+/**
+ * A one-row chunk read from IPC up to its remembered layout (see arrow/replay.ts): its id, entity path and
+ * metadata are read, its arrays are made only by `chunk()`. The store queues such a row straight from `body`.
+ */
+export class ChunkRow implements Head {
+  readonly id: Tuid;
+  readonly entityPath: string;
+  readonly isSorted: boolean;
+  readonly schemaMetadata: Map<string, string>;
+  readonly shape: Plan;
+
+  constructor(head: Head, readonly layout: Layout, readonly body: Uint8Array) {
+    this.id = head.id;
+    this.entityPath = head.entityPath;
+    this.isSorted = head.isSorted;
+    this.schemaMetadata = head.schemaMetadata;
+    this.shape = head.shape;
+  }
+
+  /** The chunk, as `chunkFromIpc` reads it. */
+  chunk(): Chunk {
+    return chunkOf(this, build(this.layout, this.body), 1);
+  }
+}
+
 /** Encodes a chunk as Arrow IPC bytes that Rerun 0.22 accepts. */
 export function chunkToIpc(chunk: Chunk): Uint8Array {
   return writeIpcStream(chunkToBatch(chunk));
 }
 
 /** What a schema's fields say about a chunk: computed once per fields array (the IPC reader shares recurring ones). */
-interface Plan extends ChunkShape {
+export interface Plan extends ChunkShape {
   rowId: number;
   times: { i: number; name: string; type: TimeColumn["type"]; sorted: boolean; field: Field }[];
   comps: { i: number; descriptor: ComponentDescriptor; itemType: DataType; field: Field }[];
@@ -36,17 +84,27 @@ const plans = new WeakMap<Field[], Plan>();
 
 /** Reads a chunk out of a record batch (also accepts the 0.17 DataTable layout). */
 export function chunkFromBatch(batch: RecordBatch): Chunk {
-  const meta = batch.schema.metadata;
+  return chunkOf(headOf(batch.schema), batch.columns, batch.length);
+}
+
+/** Reads what a chunk's schema says (id, entity path, order, column plan); throws `ChunkError` when it is not a chunk's. */
+function headOf(schema: Schema): Head {
+  const meta = schema.metadata;
   const idText = meta.get("rerun.id") ?? meta.get("rerun.controls.TableId");
   if (idText === undefined) throw new ChunkError(`chunk id missing from metadata (${[...meta.keys()].join(", ")})`);
   const id = tuidFromHex(idText);
   if (id === null) throw new ChunkError(`cannot deserialize chunk id: ${JSON.stringify(idText)}`);
   const entityPath = meta.get("rerun.entity_path");
   if (entityPath === undefined) throw new ChunkError("entity path missing from metadata");
-  const fields = batch.schema.fields;
+  const fields = schema.fields;
   let plan = plans.get(fields);
   if (!plan) plans.set(fields, (plan = planOf(fields)));
-  const n = batch.length, cols = batch.columns;
+  return { id, entityPath, isSorted: meta.has("rerun.is_sorted"), schemaMetadata: meta, shape: plan };
+}
+
+/** The chunk of `head` with columns `cols` (schema order) of `n` rows. */
+function chunkOf(head: Head, cols: ArrayData[], n: number): Chunk {
+  const plan = head.shape;
   const timelines: TimeColumn[] = [];
   for (const { i, name, type, sorted, field } of plan.times) {
     const col = cols[i]!;
@@ -60,16 +118,16 @@ export function chunkFromBatch(batch: RecordBatch): Chunk {
   for (const c of timelines) if (c.values.length !== n) throw lengthError(c.values.length, n);
   for (const c of components) if (c.data.length !== n) throw lengthError(c.data.length, n);
   return {
-    id,
-    entityPath,
-    isSorted: meta.has("rerun.is_sorted"),
-    numRows: batch.length,
+    id: head.id,
+    entityPath: head.entityPath,
+    isSorted: head.isSorted,
+    numRows: n,
     rowIdTimeNs: ids.children[0]!.values as BigUint64Array,
     rowIdInc: ids.children[1]!.values as BigUint64Array,
     timelines,
     components,
-    rowIdField: fields[plan.rowId]!,
-    schemaMetadata: meta,
+    rowIdField: plan.rowIdField,
+    schemaMetadata: head.schemaMetadata,
     schemaKey: plan.key,
     shape: plan,
   };

@@ -8,7 +8,7 @@ import { viewOf } from "../dataview.ts";
 import { valuesCtor } from "./ctors.ts";
 import { FbReader, type FbTable } from "./flatbuf.ts";
 import { checkOffsets } from "./offsets.ts";
-import { record, replay, type Span } from "./replay.ts";
+import { build, type Layout, match, record, type Span } from "./replay.ts";
 import { remember, type Remembered, sameBytes } from "./same.ts";
 import type { ArrayData, DataType, Field, RecordBatch, Schema, TimeUnit, Values } from "./types.ts";
 
@@ -40,6 +40,19 @@ const NO_BODY = new Uint8Array(0);
 
 /** Parses an Arrow IPC stream holding one schema and exactly one record batch into our model. */
 export function readIpcStream(bytes: Uint8Array): RecordBatch {
+  const r = readIpc(bytes);
+  return "layout" in r ? { schema: r.schema, length: 1, columns: build(r.layout, r.body) } : r;
+}
+
+/** A one-row record batch whose layout was seen before (see replay.ts): its arrays not yet made. */
+export interface LaidOut {
+  schema: Schema;
+  layout: Layout;
+  body: Uint8Array;
+}
+
+/** Parses an Arrow IPC stream like `readIpcStream`, leaving a one-row batch of a known layout unmade. */
+export function readIpc(bytes: Uint8Array): RecordBatch | LaidOut {
   // Typed-array views need an 8-aligned input; callers normally guarantee it, else copy once here.
   if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
   let pos = 0;
@@ -216,15 +229,15 @@ function readType(name: string, tag: number, tt: FbTable | null, children: Field
 
 const NO_SPAN: Span = { start: 0, length: 0 };
 
-function readBatch(schema: Schema, msg: Message): RecordBatch {
+function readBatch(schema: Schema, msg: Message): RecordBatch | LaidOut {
   const t = msg.header;
   if (t.table(3)) throw new Error("Compressed IPC record batches are not supported");
   const length = t.i64(0, 0);
   if (length < 0) throw new Error(`Negative record batch length ${length}`);
   const nodes = t.vector(1, 16) ?? NO_SPAN, buffers = t.vector(2, 16) ?? NO_SPAN;
   const meta = msg.reader.bytes, fields = schema.fields;
-  const replayed = length === 1 ? replay(fields, meta, nodes, buffers, msg.body) : null;
-  if (replayed) return { schema, length, columns: replayed };
+  const known = length === 1 ? match(fields, meta, nodes, buffers, msg.body) : null;
+  if (known) return { schema, layout: known, body: msg.body };
   const r = new BodyReader(msg, nodes, buffers);
   const columns = fields.map((f) => {
     const col = r.array(f);

@@ -19,14 +19,14 @@ type Typed = Uint8Array | Int8Array | Int32Array | BigInt64Array | Values;
 type ViewCtor = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): Typed };
 
 /** A typed-array view of the body: its constructor, byte offset in the body and element count. */
-interface View {
+export interface View {
   ctor: ViewCtor;
   at: number;
   count: number;
 }
 
 /** How to rebuild one array (children included) over a body. */
-interface Recipe {
+export interface Recipe {
   type: DataType;
   name: string;
   length: number;
@@ -38,7 +38,7 @@ interface Recipe {
 }
 
 /** One remembered batch layout. */
-interface Layout {
+export interface Layout {
   nodes: Remembered;
   buffers: Remembered;
   bodyLength: number;
@@ -59,8 +59,8 @@ const KEEP = 4;
 const TRIAL = 16;
 const bySchema = new WeakMap<Field[], Layouts>();
 
-/** The columns of a one-row batch rebuilt from a remembered layout of `fields`, or null when none matches. */
-export function replay(fields: Field[], meta: Uint8Array, nodes: Span, buffers: Span, body: Uint8Array): ArrayData[] | null {
+/** The remembered layout of `fields` that a one-row batch (its field nodes, buffers and body) has, or null when none matches. */
+export function match(fields: Field[], meta: Uint8Array, nodes: Span, buffers: Span, body: Uint8Array): Layout | null {
   const known = bySchema.get(fields);
   if (!known) return null;
   const align = body.byteOffset % 8;
@@ -69,11 +69,16 @@ export function replay(fields: Field[], meta: Uint8Array, nodes: Span, buffers: 
     if (!sameBytes(meta, nodes.start, l.nodes) || !sameBytes(meta, buffers.start, l.buffers)) continue;
     known.hits++;
     replays++;
-    const out: ArrayData[] = [];
-    for (let i = 0; i < l.columns.length; i++) out.push(make(l.columns[i]!, body.buffer, body.byteOffset));
-    return out;
+    return l;
   }
   return null;
+}
+
+/** The columns of a batch of layout `l` over `body` (list offsets checked). */
+export function build(l: Layout, body: Uint8Array): ArrayData[] {
+  const out: ArrayData[] = [];
+  for (let i = 0; i < l.columns.length; i++) out.push(make(l.columns[i]!, body.buffer, body.byteOffset));
+  return out;
 }
 
 /** Remembers how the general reader laid out `columns` of a one-row batch (when every buffer is a plain body view). */

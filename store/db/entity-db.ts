@@ -1,15 +1,16 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
 import type { Chunk } from "../chunk.ts";
-import { chunkHeapSize, componentIndex } from "../transport.ts";
+import { type ChunkRow, chunkHeapSize, componentIndex } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
 import { DEFAULT_COMPACTION, fits, schemaKey, type CompactionConfig } from "./compact.ts";
 import { EntityIndex } from "./entity-index.ts";
 import { Emitter, type StoreEvents } from "./events.ts";
 import { gcCandidates } from "./gc.ts";
 import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type Run } from "./query.ts";
-import { RowQueue } from "./queue.ts";
+import { type Queued, RowQueue } from "./queue.ts";
+import { copyRow, exact, rowCopy } from "./row-copy.ts";
 import { type ChunkFacts, factsOf, Slot } from "./slot.ts";
-import { stagedBytes } from "./stage.ts";
+import { rowLength, stagedBytes, writeRow } from "./stage.ts";
 import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
 /** Rows a slot stages before moving them into its chunk (see stage.ts). */
@@ -61,16 +62,26 @@ export class EntityDb implements QuerySource {
     return [...this.entities.keys()];
   }
 
+  /** Ingests a one-row chunk read up to its layout: queued straight from its IPC body when it can be, else made and added. */
+  addRow(row: ChunkRow, msg: ArrowMsg | null = null): void {
+    const c = rowCopy(row);
+    if (c === null || !exact(c, row.body) || this.events.has("chunk-added")) return this.addChunk(row.chunk(), msg);
+    const ei = this.index(row.entityPath);
+    for (const x of row.shape.comps) if (x.descriptor.component === CLEAR_IS_RECURSIVE) this.clearPaths.add(row.entityPath);
+    const at = this.queue.push(ei, row, c.staged, c.heap, c.length);
+    copyRow(c, row.body, this.queue.buffer, at);
+    this.bytes += c.staged;
+    this.drainIfFull();
+  }
+
   /** Ingests a chunk (compacting it into the entity's open chunk when possible); `msg` is passed on to listeners. */
   addChunk(chunk: Chunk, msg: ArrowMsg | null = null): void {
     if (chunk.numRows === 0) return;
-    const path = chunk.entityPath;
-    let ei = this.entities.get(path);
-    if (!ei) this.entities.set(path, (ei = new EntityIndex(path)));
+    const path = chunk.entityPath, ei = this.index(path);
     if (componentIndex(chunk, CLEAR_IS_RECURSIVE) >= 0) this.clearPaths.add(path);
     if (this.queued(ei, chunk)) {
       this.events.emit("chunk-added", { db: this, chunk, msg });
-      if (this.queue.rows >= QUEUE_ROWS || this.queue.bytes >= QUEUE_BYTES) this.drain();
+      this.drainIfFull();
       return;
     }
     if (ei.queueHead >= 0) this.drainEntity(ei);
@@ -96,6 +107,18 @@ export class EntityDb implements QuerySource {
     for (const s of dropped) this.drop(ei, s, "overwritten");
   }
 
+  /** The indices of entity `path`, made on first sight. */
+  private index(path: string): EntityIndex {
+    let ei = this.entities.get(path);
+    if (!ei) this.entities.set(path, (ei = new EntityIndex(path)));
+    return ei;
+  }
+
+  /** Drains the queue once it holds QUEUE_ROWS rows or QUEUE_BYTES bytes. */
+  private drainIfFull(): void {
+    if (this.queue.rows >= QUEUE_ROWS || this.queue.bytes >= QUEUE_BYTES) this.drain();
+  }
+
   /** Moves every queued and staged row into its chunk (done before anything reads chunks or indices). */
   settle(): void {
     this.drain();
@@ -117,7 +140,9 @@ export class EntityDb implements QuerySource {
     // Buffers holding exactly the row (offsets 8 bytes, no spare values): the chunk given back has the same size.
     const heap = chunkHeapSize(chunk);
     if (heap !== n + 4 * chunk.components.length) return false;
-    this.queue.push(ei, chunk, n, heap);
+    const length = rowLength(chunk);
+    const at = this.queue.push(ei, chunk as Queued, n, heap, length);
+    writeRow(this.queue.buffer, at, chunk);
     this.bytes += n;
     return true;
   }

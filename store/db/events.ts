@@ -27,6 +27,11 @@ export class Emitter<E> {
     return () => void this.listeners.set(name, (this.listeners.get(name) ?? []).filter((g) => g !== f));
   }
 
+  /** True when `name` has listeners. */
+  has<K extends keyof E>(name: K): boolean {
+    return (this.listeners.get(name)?.length ?? 0) > 0;
+  }
+
   /** Calls the listeners of `name`, in subscription order. */
   emit<K extends keyof E>(name: K, ev: E[K]): void {
     const list = this.listeners.get(name);

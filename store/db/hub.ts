@@ -1,7 +1,7 @@
 /** The set of stores (recordings and blueprints) keyed by StoreId, fed with LogMsgs, under a memory limit. */
 import type { LogMsg, StoreId } from "../logmsg.ts";
 import { storeIdOf } from "../logmsg.ts";
-import { chunkFromIpc } from "../transport.ts";
+import { ChunkRow, readChunk } from "../transport.ts";
 import { compactionFromEnv, type CompactionConfig } from "./compact.ts";
 import { EntityDb } from "./entity-db.ts";
 import { Emitter, type StoreEvents } from "./events.ts";
@@ -46,9 +46,10 @@ export class Hub {
         this.events.emit("store-info", { db });
         break;
       case "ArrowMsg": {
-        const chunk = chunkFromIpc(msg.ipc);
+        const chunk = readChunk(msg.ipc);
         db.lastModified = ++this.tick;
-        db.addChunk(chunk, msg);
+        if (chunk instanceof ChunkRow) db.addRow(chunk, msg);
+        else db.addChunk(chunk, msg);
         this.enforceLimit();
         break;
       }

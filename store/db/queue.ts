@@ -12,7 +12,10 @@ import type { Chunk, ChunkShape } from "../chunk.ts";
 import type { Tuid } from "../logmsg.ts";
 import type { EntityIndex } from "./entity-index.ts";
 import type { ChunkFacts, SpanFacts } from "./slot.ts";
-import { readRows, rowLength, writeRow } from "./stage.ts";
+import { readRows } from "./stage.ts";
+
+/** What the queue keeps of a one-row chunk besides its row: enough to give the chunk back. */
+export type Queued = Pick<Chunk, "id" | "isSorted" | "schemaMetadata"> & { shape: ChunkShape };
 
 /** The rows queued in one store: their bytes in one log, the rows of each entity linked in arrival order. */
 export class RowQueue {
@@ -40,20 +43,28 @@ export class RowQueue {
     return this.used;
   }
 
-  /** Queues the row of one-row `chunk` of entity `ei` (a chunk with a shape that `stagedBytes` accepted as `staged` bytes, `heap` its size). */
-  push(ei: EntityIndex, chunk: Chunk, staged: number, heap: number): void {
-    const r = this.rows, need = rowLength(chunk);
+  /** The log the last `push` reserved a row in. */
+  get buffer(): Uint8Array {
+    return this.log;
+  }
+
+  /**
+   * Queues a row of entity `ei` from the one-row chunk `from` (`staged` its staged bytes, `heap` its size);
+   * returns where the caller writes the row's `length` bytes in the staged layout, in `buffer`.
+   */
+  push(ei: EntityIndex, from: Queued, staged: number, heap: number, length: number): number {
+    const r = this.rows, at = this.used;
     if (r === this.at.length) this.growRows();
-    if (this.used + need > this.log.length) this.growLog(need);
-    this.at[r] = this.used;
-    this.used = writeRow(this.log, this.used, chunk);
+    if (at + length > this.log.length) this.growLog(length);
+    this.at[r] = at;
+    this.used = at + length;
     this.staged[r] = staged;
     this.heaps[r] = heap;
     this.next[r] = -1;
-    this.sorted[r] = chunk.isSorted ? 1 : 0;
-    this.shapes.push(chunk.shape!);
-    this.ids.push(chunk.id);
-    this.metas.push(chunk.schemaMetadata);
+    this.sorted[r] = from.isSorted ? 1 : 0;
+    this.shapes.push(from.shape);
+    this.ids.push(from.id);
+    this.metas.push(from.schemaMetadata);
     if (ei.queueHead < 0) {
       ei.queueHead = r;
       this.entities.push(ei);
@@ -63,6 +74,7 @@ export class RowQueue {
     ei.queueTail = r;
     this.pending += staged;
     this.rows++;
+    return at;
   }
 
   /** The row after `r` of the same entity, or -1. */

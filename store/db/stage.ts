@@ -15,7 +15,7 @@ import { valuesCtor } from "../arrow/ctors.ts";
 import type { ChunkGrower, Rows } from "./compact.ts";
 
 /** Items of one row's component staged at most (bytes): larger rows go straight into the builders. */
-const MAX_ITEMS_BYTES = 1024;
+export const MAX_ITEMS_BYTES = 1024;
 
 /** Scratch for moving 8-byte values without a BigInt per value. */
 const scratch = new ArrayBuffer(8);
@@ -24,7 +24,7 @@ const scratchU64 = new BigUint64Array(scratch);
 const scratchI64 = new BigInt64Array(scratch);
 
 /** Bytes per item of a stageable list's child type (0 for Null), or -1 when the type cannot be staged. */
-function itemBytes(t: DataType): number {
+export function itemBytes(t: DataType): number {
   switch (t.kind) {
     case "int": case "float": return t.bits / 8;
     case "timestamp": return 8;

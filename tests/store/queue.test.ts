@@ -40,7 +40,8 @@ function contents(db: EntityDb): string {
   const out: unknown[] = [];
   for (const e of ENTITIES) for (const c of COMPONENTS) {
     out.push(e, c, rangeValues(db.range(e, [c], "frame", -1, 1e9).get(c) ?? []).map((r) => [r.time, tuidToString(r.rowId), r.value]));
-    out.push(hitValue(db.latestAt(e, [c], "frame", 1e9).get(c) ?? null));
+    const hit = db.latestAt(e, [c], "frame", 1e9).get(c);
+    out.push(hit ? hitValue(hit) : null);
   }
   for (const c of db.chunks()) {
     out.push([c.entityPath, c.numRows, c.isSorted, c.timelines.map((x) => x.sorted), chunkHeapSize(c), c.numRows === 1 ? tuidToString(c.id) : "compacted"]);

@@ -1,0 +1,96 @@
+/**
+ * The row of a one-row chunk copied straight from its Arrow IPC body into the staged layout (stage.ts),
+ * without making its arrays. A remembered batch layout (arrow/replay.ts) fixes where every value lies in
+ * the body, so the copy is planned once per layout: a few byte ranges, and one check per component that
+ * the list offsets are [0, items] (the buffers hold exactly the row, as the queue needs).
+ */
+import type { Layout, Recipe, View } from "../arrow/replay.ts";
+import { u32le } from "../dataview.ts";
+import type { ChunkRow, Plan } from "../transport.ts";
+import { itemBytes, MAX_ITEMS_BYTES } from "./stage.ts";
+
+/** How to copy the row of any batch of one layout. */
+export interface RowCopy {
+  /** Bytes the row takes in the staged layout, adds to a compacting chunk (`stagedBytes`), and its chunk holds (`chunkHeapSize`). */
+  length: number;
+  staged: number;
+  heap: number;
+  /** Body offsets of the row id's two halves, then of each time (8 bytes each). */
+  words: Int32Array;
+  /** Per component: body offset of its list offsets, item count, body offset and byte length of its items. */
+  comps: Int32Array;
+}
+
+const copies = new WeakMap<Layout, RowCopy | null>();
+
+/** The copy plan for rows of `row`'s layout, or null when its rows cannot be staged. */
+export function rowCopy(row: ChunkRow): RowCopy | null {
+  let c = copies.get(row.layout);
+  if (c === undefined) copies.set(row.layout, (c = plan(row.layout, row.shape)));
+  return c;
+}
+
+/** True when the body's list offsets are [0, items] for every component (they may differ between batches of one layout). */
+export function exact(c: RowCopy, body: Uint8Array): boolean {
+  const k = c.comps;
+  for (let j = 0; j < k.length; j += 4) if (u32le(body, k[j]!) !== 0 || u32le(body, k[j]! + 4) !== k[j + 1]) return false;
+  return true;
+}
+
+/** Writes the row of `body` (a batch of the layout of `c`, `exact`) into `b` at `p`; returns where it ends. */
+export function copyRow(c: RowCopy, body: Uint8Array, b: Uint8Array, p: number): number {
+  const w = c.words, k = c.comps;
+  for (let j = 0; j < w.length; j++, p += 8) copy(body, w[j]!, b, p, 8);
+  for (let j = 0; j < k.length; j += 4) {
+    const items = k[j + 1]!, at = k[j + 2]!, len = k[j + 3]!;
+    b[p] = items;
+    b[p + 1] = items >>> 8;
+    b[p + 2] = items >>> 16;
+    b[p + 3] = items >>> 24;
+    p += 8;
+    copy(body, at, b, p, len);
+    p += (len + 7) & ~7;
+  }
+  return p;
+}
+
+function copy(src: Uint8Array, at: number, dst: Uint8Array, to: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[to + i] = src[at + i]!;
+}
+
+/** Plans the copy of `l`'s rows, or null when a row of it cannot be staged exactly (see `stagedBytes`). */
+function plan(l: Layout, p: Plan): RowCopy | null {
+  if (p.times.length === 0) return null;
+  const id = l.columns[p.rowId]!;
+  const words = [value(id.children[0]), value(id.children[1])];
+  for (const t of p.times) words.push(value(l.columns[t.i]));
+  if (words.some((w) => w < 0)) return null;
+  let staged = 16 + 8 * p.times.length, length = staged;
+  const comps: number[] = [];
+  for (const c of p.comps) {
+    const r = l.columns[c.i]!;
+    if (r.type.kind !== "list" || r.nullCount !== 0 || r.validity !== null || r.offsets === null || r.offsets.count !== 2) return null;
+    const child = r.children[0]!, per = itemBytes(child.type), items = child.length;
+    if (per < 0 || items * per > MAX_ITEMS_BYTES) return null;
+    // The items' values: the child's own (primitive) or its child's (fixed-size list); Null has none.
+    const leaf = child.type.kind === "fixed_size_list" ? child.children[0]! : child;
+    if (child.type.kind !== "null" && (child.nullCount !== 0 || child.validity !== null || leaf.nullCount !== 0 || leaf.validity !== null)) return null;
+    const len = items * per, v = leaf.values;
+    if (child.type.kind !== "null" && (v === null || byteLength(v) !== len)) return null;
+    comps.push(r.offsets.at, items, v === null ? 0 : v.at, len);
+    staged += 4 + len;
+    length += 8 + ((len + 7) & ~7);
+  }
+  return { length, staged, heap: staged + 4 * p.comps.length, words: Int32Array.from(words), comps: Int32Array.from(comps) };
+}
+
+/** The body offset of a one-value 8-byte column's value, or -1. */
+function value(r: Recipe | undefined): number {
+  const v = r?.values;
+  return r && r.nullCount === 0 && r.validity === null && v && v.count === 1 && r.children.length === 0 ? v.at : -1;
+}
+
+/** Bytes of a view. */
+function byteLength(v: View): number {
+  return v.count * (v.ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+}
