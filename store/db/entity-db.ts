@@ -10,16 +10,28 @@ import { CLEAR_IS_RECURSIVE, latestAt, range, type Hit, type QuerySource, type R
 import { type Queued, RowQueue } from "./queue.ts";
 import { copyRow, exact, rowCopy } from "./row-copy.ts";
 import { type ChunkFacts, factsOf, Slot } from "./slot.ts";
-import { rowLength, stagedBytes, writeRow } from "./stage.ts";
+import { exactStagedBytes, rowLength, writeRow } from "./stage.ts";
 import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree.ts";
 
 /** Rows a slot stages before moving them into its chunk (see stage.ts). */
 const STAGE_ROWS = 64;
 /** Staged rows past which every staged row is moved (bounds the memory staging holds: ~100 bytes a row). */
 const MAX_STAGED = 1 << 18;
-/** Queued rows, and bytes of their log, past which the queue is drained (each holds ~100 bytes and its id and metadata). */
+/**
+ * Rows, and bytes, that the queue holds at most: its log, plus ROW_OVERHEAD per row for the chunk id and
+ * schema metadata kept with it (~250 bytes for an SDK's chunk).
+ */
 const QUEUE_ROWS = 1 << 16;
-const QUEUE_BYTES = 16 << 20;
+const QUEUE_BYTES = 24 << 20;
+const ROW_OVERHEAD = 256;
+/** How often a store with queued rows checks whether ingestion paused (two checks without a new row: it settles). */
+const IDLE_MS = 5;
+
+/** `t`, not keeping the process alive where the runtime allows (Bun and Node timers have `unref`). */
+function unrefTimer<T>(t: T): T {
+  (t as { unref?: () => void }).unref?.();
+  return t;
+}
 
 /** One store: ingest (with compaction), queries, entity tree, memory accounting and GC. */
 export class EntityDb implements QuerySource {
@@ -33,8 +45,11 @@ export class EntityDb implements QuerySource {
   lastModified = 0;
   readonly clearPaths = new Set<string>();
   private readonly entities = new Map<string, EntityIndex>();
-  /** One-row chunks not yet ingested (see queue.ts), taken in before anything reads the store. */
+  /** One-row chunks not yet ingested (see queue.ts), taken in before anything reads the store, or once ingestion pauses. */
   private readonly queue = new RowQueue();
+  /** Rows ever queued, and the timer watching for a pause (see `watchIdle`). */
+  private queuedTotal = 0;
+  private idle: ReturnType<typeof setTimeout> | null = null;
   /** Slots holding staged rows (see stage.ts), moved into their chunks before anything reads the store. */
   private readonly staged: Slot[] = [];
   /** Rows staged in all of them. */
@@ -68,10 +83,11 @@ export class EntityDb implements QuerySource {
     if (c === null || !exact(c, row.body) || this.events.has("chunk-added")) return this.addChunk(row.chunk(), msg);
     const ei = this.index(row.entityPath);
     for (const x of row.shape.comps) if (x.descriptor.component === CLEAR_IS_RECURSIVE) this.clearPaths.add(row.entityPath);
+    this.makeRoom(c.length);
     const at = this.queue.push(ei, row, c.staged, c.heap, c.length);
     copyRow(c, row.body, this.queue.buffer, at);
     this.bytes += c.staged;
-    this.drainIfFull();
+    this.watchIdle();
   }
 
   /** Ingests a chunk (compacting it into the entity's open chunk when possible); `msg` is passed on to listeners. */
@@ -81,7 +97,6 @@ export class EntityDb implements QuerySource {
     if (componentIndex(chunk, CLEAR_IS_RECURSIVE) >= 0) this.clearPaths.add(path);
     if (this.queued(ei, chunk)) {
       this.events.emit("chunk-added", { db: this, chunk, msg });
-      this.drainIfFull();
       return;
     }
     if (ei.queueHead >= 0) this.drainEntity(ei);
@@ -94,8 +109,7 @@ export class EntityDb implements QuerySource {
     } else {
       const key = schemaKey(chunk);
       const open = ei.open.get(key);
-      const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
-      if (open && fits(open, chunk.numRows, chunkHeapSize(chunk), types, facts, this.config)) {
+      if (open && fits(open, chunk.numRows, chunkHeapSize(chunk), chunk.shape?.types ?? chunk.components.map((c) => c.data.type), facts, this.config)) {
         if (open.stage(chunk, facts)) this.staging(open);
         else open.append(chunk, facts);
       } else {
@@ -114,9 +128,15 @@ export class EntityDb implements QuerySource {
     return ei;
   }
 
-  /** Drains the queue once it holds QUEUE_ROWS rows or QUEUE_BYTES bytes. */
-  private drainIfFull(): void {
-    if (this.queue.rows >= QUEUE_ROWS || this.queue.bytes >= QUEUE_BYTES) this.drain();
+  /** Drains the queue first if a row of `length` bytes would take it past QUEUE_ROWS rows or QUEUE_BYTES bytes. */
+  private makeRoom(length: number): void {
+    const q = this.queue;
+    if (q.rows + 1 > QUEUE_ROWS || q.bytes + length + ROW_OVERHEAD * (q.rows + 1) > QUEUE_BYTES) this.drain();
+  }
+
+  /** Bytes this store may hold beyond `bytes` once its queued rows are in (see `RowQueue.slack`). */
+  get slack(): number {
+    return this.queue.slack;
   }
 
   /** Moves every queued and staged row into its chunk (done before anything reads chunks or indices). */
@@ -135,16 +155,30 @@ export class EntityDb implements QuerySource {
   /** Queues a one-row temporal chunk that the queue can give back exactly (see queue.ts); false when it cannot. */
   private queued(ei: EntityIndex, chunk: Chunk): boolean {
     if (chunk.shape === undefined || chunk.timelines.length === 0) return false;
-    const n = stagedBytes(chunk);
+    const n = exactStagedBytes(chunk);
     if (n < 0) return false;
-    // Buffers holding exactly the row (offsets 8 bytes, no spare values): the chunk given back has the same size.
-    const heap = chunkHeapSize(chunk);
-    if (heap !== n + 4 * chunk.components.length) return false;
     const length = rowLength(chunk);
-    const at = this.queue.push(ei, chunk as Queued, n, heap, length);
+    this.makeRoom(length);
+    const at = this.queue.push(ei, chunk as Queued, n, n + 4 * chunk.components.length, length);
     writeRow(this.queue.buffer, at, chunk);
     this.bytes += n;
+    this.watchIdle();
     return true;
+  }
+
+  /** Settles the store once rows stop coming: checked every IDLE_MS while rows are queued, so queued rows are only held while ingestion is busy. */
+  private watchIdle(): void {
+    this.queuedTotal++;
+    if (this.idle !== null) return;
+    let seen = -1;
+    const tick = (): void => {
+      this.idle = null;
+      if (this.queue.rows === 0) return;
+      if (seen === this.queuedTotal) return this.settle();
+      seen = this.queuedTotal;
+      this.idle = unrefTimer(setTimeout(tick, IDLE_MS));
+    };
+    this.idle = unrefTimer(setTimeout(tick, IDLE_MS));
   }
 
   /** Ingests every queued row, entity after entity. */
@@ -161,7 +195,7 @@ export class EntityDb implements QuerySource {
     ei.queueHead = ei.queueTail = -1;
     for (let r = head; r >= 0; r = q.after(r)) {
       const shape = q.shape(r), facts = q.facts(r), n = q.stagedBytes(r);
-      q.pending -= n;
+      q.slack -= q.heap(r) - n;
       this.bytes -= n;
       const open = ei.open.get(shape.key);
       if (open && fits(open, 1, q.heap(r), shape.types, facts, this.config)) {

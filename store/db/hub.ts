@@ -47,9 +47,9 @@ export class Hub {
         break;
       case "ArrowMsg": {
         const chunk = readChunk(msg.ipc);
-        db.lastModified = ++this.tick;
         if (chunk instanceof ChunkRow) db.addRow(chunk, msg);
         else db.addChunk(chunk, msg);
+        db.lastModified = ++this.tick;
         this.enforceLimit();
         break;
       }
@@ -104,7 +104,12 @@ export class Hub {
   /** If over the limit: purges the least recently modified recording that can drop anything (see gc.ts). */
   enforceLimit(): void {
     if (this.memoryLimit === null) return;
-    const used = this.bytes;
+    let used = this.bytes, slack = 0;
+    for (const db of this.dbs.values()) slack += db.slack;
+    if (used + slack <= this.memoryLimit) return;
+    // Maybe over: the exact count needs every queued row in (see queue.ts).
+    if (slack > 0) for (const db of this.dbs.values()) db.settle();
+    used = this.bytes;
     if (used <= this.memoryLimit) return;
     const fraction = purgeFraction(used, this.memoryLimit);
     const recordings = this.stores().filter((db) => db.id.kind === "Recording").sort((a, b) => a.lastModified - b.lastModified);

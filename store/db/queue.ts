@@ -14,6 +14,10 @@ import type { EntityIndex } from "./entity-index.ts";
 import type { ChunkFacts, SpanFacts } from "./slot.ts";
 import { readRows } from "./stage.ts";
 
+/** Bytes of log, and rows, that the queue starts with and keeps between bursts (larger ones are dropped when it empties). */
+const LOG_START = 1 << 16;
+const ROWS_START = 1024;
+
 /** What the queue keeps of a one-row chunk besides its row: enough to give the chunk back. */
 export type Queued = Pick<Chunk, "id" | "isSorted" | "schemaMetadata"> & { shape: ChunkShape };
 
@@ -21,22 +25,25 @@ export type Queued = Pick<Chunk, "id" | "isSorted" | "schemaMetadata"> & { shape
 export class RowQueue {
   /** Rows queued since the last `clear`. */
   rows = 0;
-  /** The staged bytes (`stagedBytes`) of the rows still queued. */
-  pending = 0;
-  private log = new Uint8Array(1 << 16);
+  /**
+   * Bytes the store may hold beyond its count once the queued rows are in: a row counts its staged bytes
+   * when queued, and a row that opens a chunk counts 4 bytes more per component (its first list offset).
+   */
+  slack = 0;
+  private log = new Uint8Array(LOG_START);
   private words = new BigInt64Array(this.log.buffer);
   private used = 0;
   /** Per row: where it starts in the log, its staged bytes, its `chunkHeapSize`, the next row of its entity (-1: none). */
-  private at = new Int32Array(1024);
-  private staged = new Int32Array(1024);
-  private heaps = new Int32Array(1024);
-  private next = new Int32Array(1024);
-  private sorted = new Uint8Array(1024);
-  private readonly shapes: ChunkShape[] = [];
-  private readonly ids: Tuid[] = [];
-  private readonly metas: Map<string, string>[] = [];
+  private at = new Int32Array(ROWS_START);
+  private staged = new Int32Array(ROWS_START);
+  private heaps = new Int32Array(ROWS_START);
+  private next = new Int32Array(ROWS_START);
+  private sorted = new Uint8Array(ROWS_START);
+  private shapes: ChunkShape[] = [];
+  private ids: Tuid[] = [];
+  private metas: Map<string, string>[] = [];
   /** Entities with queued rows, in the order their first row came. */
-  readonly entities: EntityIndex[] = [];
+  entities: EntityIndex[] = [];
 
   /** Bytes the log holds. */
   get bytes(): number {
@@ -72,7 +79,7 @@ export class RowQueue {
       this.next[ei.queueTail] = r;
     }
     ei.queueTail = r;
-    this.pending += staged;
+    this.slack += heap - staged;
     this.rows++;
     return at;
   }
@@ -134,12 +141,22 @@ export class RowQueue {
     };
   }
 
-  /** Forgets every row (all drained). */
+  /** Forgets every row (all drained), and the memory a burst grew the queue to. */
   clear(): void {
     for (const ei of this.entities) ei.queueHead = ei.queueTail = -1;
-    this.entities.length = 0;
-    this.shapes.length = this.ids.length = this.metas.length = 0;
-    this.rows = this.used = this.pending = 0;
+    this.entities = [];
+    this.shapes = [];
+    this.ids = [];
+    this.metas = [];
+    this.rows = this.used = this.slack = 0;
+    if (this.log.length > LOG_START) (this.log = new Uint8Array(LOG_START)), (this.words = new BigInt64Array(this.log.buffer));
+    if (this.at.length > ROWS_START) {
+      this.at = new Int32Array(ROWS_START);
+      this.staged = new Int32Array(ROWS_START);
+      this.heaps = new Int32Array(ROWS_START);
+      this.next = new Int32Array(ROWS_START);
+      this.sorted = new Uint8Array(ROWS_START);
+    }
   }
 
   private growRows(): void {

@@ -12,6 +12,7 @@
 import type { ArrayData, DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { valuesCtor } from "../arrow/ctors.ts";
+import { chunkHeapSize } from "../transport.ts";
 import type { ChunkGrower, Rows } from "./compact.ts";
 
 /** Items of one row's component staged at most (bytes): larger rows go straight into the builders. */
@@ -53,6 +54,22 @@ export function stagedBytes(chunk: Chunk): number {
     n += 4 + items * size;
   }
   return n;
+}
+
+/**
+ * `stagedBytes` of a one-row chunk whose buffers hold exactly its row (every list's offsets [0, items], its
+ * child and values no longer, offsets 8 bytes), so that the chunk read back from the staged row is the same;
+ * else -1.
+ */
+export function exactStagedBytes(chunk: Chunk): number {
+  const n = stagedBytes(chunk);
+  if (n < 0) return -1;
+  const comps = chunk.components;
+  for (let k = 0; k < comps.length; k++) {
+    const a = comps[k]!.data, o = a.offsets as Int32Array, child = a.children[0]!;
+    if (o.length !== 2 || o[0] !== 0 || child.length !== o[1]) return -1;
+  }
+  return chunkHeapSize(chunk) === n + 4 * comps.length ? n : -1;
 }
 
 /** Staged rows of one compacting chunk. */

@@ -70,6 +70,7 @@ describe("garbage collection", () => {
     const hub = new Hub({ compaction: small });
     const db = fill(hub);
     const bp = fill(hub, BP);
+    bp.settle(); // queued rows in: the count is exact (see queue.ts)
     const bpBytes = bp.bytes;
     const latest = db.latestAt("/a", [POS, COLOR, TEXT], "frame", 99);
     const removed: Chunk[] = [];

@@ -4,10 +4,13 @@ import { F32, F64, fsl, U8 } from "../../store/arrow/make.ts";
 import { batch, chunkBuilder, descriptor, timeNs } from "../../store/build.ts";
 import type { Chunk } from "../../store/chunk.ts";
 import { type CompactionConfig, DEFAULT_COMPACTION } from "../../store/db/compact.ts";
+import { chunkMsg } from "../../store/chunk-msg.ts";
 import { EntityDb } from "../../store/db/entity-db.ts";
+import { Hub } from "../../store/db/hub.ts";
 import { LatestAtPass } from "../../store/db/pass.ts";
 import { hitValue, rangeValues } from "../../store/db/query.ts";
 import { chunkFromIpc, chunkHeapSize, chunkToIpc } from "../../store/transport.ts";
+import type { StoreId } from "../../store/logmsg.ts";
 import { tuidToString } from "../../store/tuid.ts";
 
 const C = (name: string) => descriptor(`rerun.components.${name}`, "test.Queued", name.toLowerCase());
@@ -50,11 +53,11 @@ function contents(db: EntityDb): string {
   return JSON.stringify(out, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
 }
 
-/** The chunks added to a store as they come, and to one settled after each (nothing ever queued for long). */
+/** The chunks added to a store as they come, and to one that takes each in at once (without its shape, a chunk is never queued). */
 function both(chunks: Chunk[], config: CompactionConfig = DEFAULT_COMPACTION): [EntityDb, EntityDb] {
   const queued = new EntityDb({ kind: "Recording", id: "queued" }, config);
   const direct = new EntityDb({ kind: "Recording", id: "direct" }, config);
-  for (const c of chunks) (queued.addChunk(c), direct.addChunk(c), direct.settle());
+  for (const c of chunks) (queued.addChunk(c), direct.addChunk({ ...c, shape: undefined }), direct.settle());
   return [queued, direct];
 }
 
@@ -117,7 +120,7 @@ test("a queued chunk is announced when it is added, with its chunk and message, 
   expect(seen[0]).toBe(c);
 });
 
-test("the store's byte count includes a queued row at once, and is exact once read", () => {
+test("the store's byte count includes a queued row at once, is exact once read, and the slack bounds the difference", () => {
   const db = new EntityDb({ kind: "Recording", id: "bytes" });
   let last = db.bytes;
   for (let f = 0; f < 50; f++) {
@@ -125,8 +128,42 @@ test("the store's byte count includes a queued row at once, and is exact once re
     expect(db.bytes).toBeGreaterThan(last);
     last = db.bytes;
   }
+  const slack = db.slack;
+  expect(slack).toBe(50 * 4 * 3);
   const stored = [...db.chunks()].reduce((s, c) => s + chunkHeapSize(c), 0);
   expect(db.bytes).toBe(stored);
+  expect(db.slack).toBe(0);
   // Queued rows count their staged bytes; a row that opens a chunk counts 4 bytes more per component once in.
   expect(stored - last).toBe(4 * 3 * ENTITIES.length);
+});
+
+test("under a memory limit, a hub with queued rows drops what one taking each chunk in at once drops", () => {
+  const config = { maxBytes: 393216, maxRows: 16, maxRowsIfUnsorted: 16 };
+  const queued = new Hub({ memoryLimit: 60_000, compaction: config }), direct = new Hub({ memoryLimit: 60_000, compaction: config });
+  const removed = (h: Hub) => {
+    const out: string[] = [];
+    h.on("chunk-removed", ({ chunk, reason }) => out.push(`${reason} ${chunk.entityPath} ${chunk.numRows} ${chunk.timelines[0]!.values[0]}`));
+    return out;
+  };
+  const [rq, rd] = [removed(queued), removed(direct)];
+  const store: StoreId = { kind: "Recording", id: "limited" };
+  for (let f = 0; f < 1500; f++) {
+    const m = chunkMsg(store, wire(`/m${f % 40}`, f));
+    queued.add(m);
+    direct.open(store).addChunk({ ...chunkFromIpc(m.ipc), shape: undefined });
+    direct.enforceLimit();
+    expect(rq.length).toBe(rd.length);
+  }
+  expect(rd.length).toBeGreaterThan(0);
+  expect(rq).toEqual(rd);
+  expect(queued.bytes).toBe(direct.bytes);
+});
+
+test("a store takes its queued rows in by itself once rows stop coming", async () => {
+  const db = new EntityDb({ kind: "Recording", id: "idle" });
+  for (let f = 0; f < 20; f++) db.addChunk(wire(ENTITIES[f % 4]!, f));
+  expect(db.slack).toBeGreaterThan(0);
+  await Bun.sleep(50);
+  expect(db.slack).toBe(0);
+  expect(db.bytes).toBe([...db.chunks()].reduce((s, c) => s + chunkHeapSize(c), 0));
 });
