@@ -5,6 +5,7 @@
  */
 import type { Chunk } from "../../store/chunk.ts";
 import type { Hub } from "../../store/db/hub.ts";
+import { ChunkRow } from "../../store/transport.ts";
 import type { Socket } from "../runtime/types.ts";
 import { Pending } from "./pending.ts";
 
@@ -49,7 +50,7 @@ export class LiveFeed {
         this.fresh.remove(db.id.id);
         this.schedule();
       }),
-      hub.on("chunk-added", ({ db, chunk }) => this.added(db.id.id, chunk)),
+      hub.on("chunk-added", ({ db, chunk, row }) => this.added(db.id.id, row ?? chunk)),
       hub.on("chunk-removed", ({ db }) => {
         if (this.clients.size === 0) return;
         this.fresh.data.add(db.id.id);
@@ -79,28 +80,38 @@ export class LiveFeed {
     this.clients.clear();
   }
 
-  /** Notes what a chunk adds; events are only gathered while someone listens (a new client reads the state first). */
-  private added(recording: string, chunk: Chunk): void {
+  /** Notes what a chunk (or a queued row, read without making its chunk) adds; events are only gathered while someone listens (a new client reads the state first). */
+  private added(recording: string, chunk: Chunk | ChunkRow): void {
     let k = this.known.get(recording);
     if (!k) this.known.set(recording, (k = { entities: new Set(), time: new Map() }));
     const f = this.clients.size > 0 ? this.fresh : null;
     const path = chunk.entityPath;
     if (!k.entities.has(path)) (k.entities.add(path), f?.entities.add(recording));
-    for (const c of chunk.components) {
+    for (const c of chunk instanceof ChunkRow ? chunk.shape.comps : chunk.components) {
       const key = `${path}\0${c.descriptor.component}`;
       if (!k.entities.has(key)) (k.entities.add(key), f?.entities.add(recording));
     }
-    for (const t of chunk.timelines) {
-      const [min, max] = extent(t.values, t.sorted);
-      const cur = k.time.get(t.name);
-      if (cur && cur.min <= min && cur.max >= max) continue;
-      const next = cur ? { min: cur.min < min ? cur.min : min, max: cur.max > max ? cur.max : max } : { min, max };
-      k.time.set(t.name, next);
-      f?.setTime(recording, t.name, next.min, next.max);
+    if (chunk instanceof ChunkRow) {
+      const times = chunk.shape.times;
+      for (let i = 0; i < times.length; i++) {
+        const v = chunk.time(i);
+        this.extend(k, f, recording, times[i]!.name, v, v);
+      }
+    } else {
+      for (const t of chunk.timelines) this.extend(k, f, recording, t.name, ...extent(t.values, t.sorted));
     }
     if (!f) return;
     f.data.add(recording);
     this.schedule();
+  }
+
+  /** Widens the known range of `timeline` to [min, max]; a change goes to the pending update `f`, if any. */
+  private extend(k: Known, f: Pending | null, recording: string, timeline: string, min: bigint, max: bigint): void {
+    const cur = k.time.get(timeline);
+    if (cur && cur.min <= min && cur.max >= max) return;
+    const next = cur ? { min: cur.min < min ? cur.min : min, max: cur.max > max ? cur.max : max } : { min, max };
+    k.time.set(timeline, next);
+    f?.setTime(recording, timeline, next.min, next.max);
   }
 
   private schedule(): void {

@@ -31,10 +31,12 @@ export class Relay {
   ) {
     this.unsubscribe = [
       hub.on("store-info", ({ db }) => this.broadcast(db.storeInfo!)),
-      hub.on("chunk-added", ({ db, chunk, msg }) => {
-        // Only when the chunk views the message's own bytes: keeping the message then costs no memory.
-        if (msg && chunk.rowIdTimeNs.buffer === msg.ipc.buffer) this.wire.set(chunk, msg);
-        if (this.clients.size > 0) this.broadcast(msg ?? chunkMsg(db.id, chunk));
+      hub.on("chunk-added", (ev) => {
+        const { db, msg } = ev;
+        // Only when the chunk views the message's own bytes: keeping the message then costs no memory. A
+        // queued row is never stored as the chunk it came in, so it needs no entry (nor its chunk made).
+        if (msg && ev.row === null && ev.chunk.rowIdTimeNs.buffer === msg.ipc.buffer) this.wire.set(ev.chunk, msg);
+        if (this.clients.size > 0) this.broadcast(msg ?? chunkMsg(db.id, ev.chunk));
       }),
       hub.on("blueprint-activation", ({ command }) => this.broadcast(command)),
     ];

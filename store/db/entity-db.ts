@@ -77,10 +77,10 @@ export class EntityDb implements QuerySource {
     return [...this.entities.keys()];
   }
 
-  /** Ingests a one-row chunk read up to its layout: queued straight from its IPC body when it can be, else made and added. */
+  /** Ingests a one-row chunk read up to its layout: queued straight from its IPC body when it can be (listeners get the row, and the chunk if they ask), else made and added. */
   addRow(row: ChunkRow, msg: ArrowMsg | null = null): void {
     const c = rowCopy(row);
-    if (c === null || !exact(c, row.body) || this.events.has("chunk-added")) return this.addChunk(row.chunk(), msg);
+    if (c === null || !exact(c, row.body)) return this.addChunk(row.chunk(), msg);
     const ei = this.index(row.entityPath);
     for (const x of row.shape.comps) if (x.descriptor.component === CLEAR_IS_RECURSIVE) this.clearPaths.add(row.entityPath);
     this.makeRoom(c.length);
@@ -88,6 +88,16 @@ export class EntityDb implements QuerySource {
     copyRow(c, row.body, this.queue.buffer, at);
     this.bytes += c.staged;
     this.watchIdle();
+    if (!this.events.has("chunk-added")) return;
+    let made: Chunk | null = null;
+    this.events.emit("chunk-added", {
+      db: this,
+      msg,
+      row,
+      get chunk(): Chunk {
+        return (made ??= row.chunk());
+      },
+    });
   }
 
   /** Ingests a chunk (compacting it into the entity's open chunk when possible); `msg` is passed on to listeners. */
@@ -96,7 +106,7 @@ export class EntityDb implements QuerySource {
     const path = chunk.entityPath, ei = this.index(path);
     if (componentIndex(chunk, CLEAR_IS_RECURSIVE) >= 0) this.clearPaths.add(path);
     if (this.queued(ei, chunk)) {
-      this.events.emit("chunk-added", { db: this, chunk, msg });
+      this.events.emit("chunk-added", { db: this, chunk, msg, row: null });
       return;
     }
     if (ei.queueHead >= 0) this.drainEntity(ei);
@@ -117,7 +127,7 @@ export class EntityDb implements QuerySource {
         this.openSlot(ei, key, chunk, facts);
       }
     }
-    this.events.emit("chunk-added", { db: this, chunk, msg });
+    this.events.emit("chunk-added", { db: this, chunk, msg, row: null });
     for (const s of dropped) this.drop(ei, s, "overwritten");
   }
 

@@ -1,14 +1,19 @@
 /** A tiny typed event emitter, and the events the chunk store emits. */
 import type { Chunk } from "../chunk.ts";
 import type { ArrowMsg, BlueprintActivationCommand } from "../logmsg.ts";
+import type { ChunkRow } from "../transport.ts";
 import type { EntityDb } from "./entity-db.ts";
 
-/** The store's events. `chunk-added` carries the chunk as received; `chunk-removed` the stored chunk dropped. */
+/**
+ * The store's events. `chunk-added` carries the chunk as received, and, for a one-row chunk queued straight
+ * from its IPC bytes, the row: its `chunk` is then made on first read (a listener that can, reads the row).
+ * `chunk-removed` carries the stored chunk dropped.
+ */
 export interface StoreEvents {
   "store-added": { db: EntityDb };
   "store-info": { db: EntityDb };
   "store-removed": { db: EntityDb };
-  "chunk-added": { db: EntityDb; chunk: Chunk; msg: ArrowMsg | null };
+  "chunk-added": { db: EntityDb; readonly chunk: Chunk; msg: ArrowMsg | null; row: ChunkRow | null };
   "chunk-removed": { db: EntityDb; chunk: Chunk; reason: "gc" | "overwritten" };
   "blueprint-activation": { db: EntityDb; command: BlueprintActivationCommand };
 }

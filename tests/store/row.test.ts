@@ -100,6 +100,18 @@ test("with a chunk-added listener, every chunk is made and announced as `chunkFr
   expect(contents(hub.get(STORE)!, ["/l"])).toBe(contents(both(msgs)[1], ["/l"]));
 });
 
+test("a listener gets a queued row as the row, with its chunk made only when read, and equal to `chunkFromIpc`'s", () => {
+  const hub = new Hub();
+  const events: { row: ChunkRow | null; read: () => Chunk }[] = [];
+  hub.on("chunk-added", (ev) => events.push({ row: ev.row, read: () => ev.chunk }));
+  const msgs = [0, 3, 6, 9].map((f) => chunkMsg(STORE, row("/r", f)));
+  for (const m of msgs) hub.add(m);
+  expect(events.slice(1).map((e) => e.row?.time(0))).toEqual([3n, 6n, 9n]); // frame, read from the body (the layout's first may be read in full)
+  expect(events.map((e) => chunkToIpc(e.read()))).toEqual(msgs.map((m) => chunkToIpc(chunkFromIpc(m.ipc))));
+  expect(events[1]!.read()).toBe(events[1]!.read()); // made once
+  expect(contents(hub.get(STORE)!, ["/r"])).toBe(contents(both(msgs)[1], ["/r"]));
+});
+
 test("a layout whose chunk fails the column checks fails them every time it recurs", () => {
   const b = chunkToBatch(row("/bad", 1));
   const k = b.schema.fields.findIndex((f) => f.name === "frame");
