@@ -50,7 +50,8 @@ export class LiveFeed {
         this.fresh.remove(db.id.id);
         this.schedule();
       }),
-      hub.on("chunk-added", ({ db, chunk, row }) => this.added(db.id.id, row ?? chunk)),
+      // Not destructured: reading `chunk` makes a queued row's chunk.
+      hub.on("chunk-added", (ev) => this.added(ev.db.id.id, ev.row ?? ev.chunk)),
       hub.on("chunk-removed", ({ db }) => {
         if (this.clients.size === 0) return;
         this.fresh.data.add(db.id.id);

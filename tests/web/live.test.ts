@@ -5,6 +5,8 @@ import { batch, chunkBuilder } from "../../store/build.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import { Hub } from "../../store/db/hub.ts";
 import { LiveFeed } from "../../server/http/live.ts";
+import { Relay } from "../../server/relay/relay.ts";
+import { ChunkRow } from "../../store/transport.ts";
 import type { LiveEvent } from "../../server/http/pending.ts";
 import { startWeb, type Web } from "../../server/web.ts";
 import { FakeSocket } from "./fake-socket.ts";
@@ -88,5 +90,30 @@ describe("LiveFeed", () => {
     expect(JSON.parse(s.sent[2] as string)).toEqual([{ type: "recordings" }, { type: "removed", recording: "live" }]);
     feed.close();
     expect(s.closed?.code).toBe(1001);
+  });
+});
+
+describe("the web server's listeners and queued rows", () => {
+  test("the live feed and the relay take a queued one-row chunk as its row: its chunk is never made", () => {
+    const hub = new Hub();
+    const feed = new LiveFeed(hub);
+    const relay = new Relay(hub, () => {});
+    let made = 0;
+    const chunk = ChunkRow.prototype.chunk;
+    ChunkRow.prototype.chunk = function (this: ChunkRow) {
+      made++;
+      return chunk.call(this);
+    };
+    try {
+      hub.add(storeInfo(recording("rows")));
+      const msgs = Array.from({ length: 100 }, (_, i) => chunkMsg(recording("rows"), chunkBuilder(`/r/${i % 3}`).row({ frame: i }, [batch(SCALAR, F64, [i])]).build()));
+      for (const m of msgs) hub.add(m);
+      expect(made).toBeLessThanOrEqual(1); // a layout's first chunk is made once, for its checks
+      expect([...hub.get(recording("rows"))!.chunks()].reduce((n, c) => n + c.numRows, 0)).toBe(100);
+    } finally {
+      ChunkRow.prototype.chunk = chunk;
+      feed.close();
+      relay.close();
+    }
   });
 });
