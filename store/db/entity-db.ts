@@ -17,19 +17,13 @@ import { entityInfo, entityTree, type EntityInfo, type EntityNode } from "./tree
 const STAGE_ROWS = 64;
 /** Staged rows past which every staged row is moved (bounds the memory staging holds: ~100 bytes a row). */
 const MAX_STAGED = 1 << 18;
-/**
- * Rows, and bytes, that the queue holds at most: its log, plus ROW_OVERHEAD per row for the chunk id and
- * schema metadata kept with it (~250 bytes for an SDK's chunk).
- */
-const QUEUE_ROWS = 1 << 16;
-const QUEUE_BYTES = 24 << 20;
-const ROW_OVERHEAD = 256;
 /** How often a store with queued rows checks whether ingestion paused (two checks without a new row: it settles). */
 const IDLE_MS = 5;
 
-/** `t`, not keeping the process alive where the runtime allows (Bun and Node timers have `unref`). */
+/** `t`, not keeping the process alive (Bun and Node timers have `unref`; Deno's are numbers, for `Deno.unrefTimer`). */
 function unrefTimer<T>(t: T): T {
-  (t as { unref?: () => void }).unref?.();
+  if (typeof t === "number") (globalThis as { Deno?: { unrefTimer(id: number): void } }).Deno?.unrefTimer(t);
+  else (t as { unref?: () => void }).unref?.();
   return t;
 }
 
@@ -138,10 +132,9 @@ export class EntityDb implements QuerySource {
     return ei;
   }
 
-  /** Drains the queue first if a row of `length` bytes would take it past QUEUE_ROWS rows or QUEUE_BYTES bytes. */
+  /** Drains the queue first if a row of `length` bytes would take it past its limits. */
   private makeRoom(length: number): void {
-    const q = this.queue;
-    if (q.rows + 1 > QUEUE_ROWS || q.bytes + length + ROW_OVERHEAD * (q.rows + 1) > QUEUE_BYTES) this.drain();
+    if (this.queue.full(length)) this.drain();
   }
 
   /** Bytes this store may hold beyond `bytes` once its queued rows are in (see `RowQueue.slack`). */

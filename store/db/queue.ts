@@ -17,6 +17,13 @@ import { readRows } from "./stage.ts";
 /** Bytes of log, and rows, that the queue starts with and keeps between bursts (larger ones are dropped when it empties). */
 const LOG_START = 1 << 16;
 const ROWS_START = 1024;
+/**
+ * Rows, and bytes, that the queue holds at most: its log, plus ROW_OVERHEAD per row for the chunk id and
+ * schema metadata kept with it (~250 bytes for an SDK's chunk).
+ */
+const MAX_ROWS = 1 << 16;
+const MAX_BYTES = 24 << 20;
+const ROW_OVERHEAD = 256;
 
 /** What the queue keeps of a one-row chunk besides its row: enough to give the chunk back. */
 export type Queued = Pick<Chunk, "id" | "isSorted" | "schemaMetadata"> & { shape: ChunkShape };
@@ -45,9 +52,9 @@ export class RowQueue {
   /** Entities with queued rows, in the order their first row came. */
   entities: EntityIndex[] = [];
 
-  /** Bytes the log holds. */
-  get bytes(): number {
-    return this.used;
+  /** True when one more row of `length` bytes would take the queue past its limits (it must be drained first). */
+  full(length: number): boolean {
+    return this.rows + 1 > MAX_ROWS || this.used + length + ROW_OVERHEAD * (this.rows + 1) > MAX_BYTES;
   }
 
   /** The log the last `push` reserved a row in. */
@@ -174,7 +181,7 @@ export class RowQueue {
   }
 
   private growLog(need: number): void {
-    const next = new Uint8Array(Math.max(2 * this.log.length, this.used + need));
+    const next = new Uint8Array(Math.max(Math.min(2 * this.log.length, MAX_BYTES), this.used + need));
     next.set(this.log.subarray(0, this.used));
     this.log = next;
     this.words = new BigInt64Array(next.buffer);

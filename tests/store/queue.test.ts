@@ -6,7 +6,9 @@ import type { Chunk } from "../../store/chunk.ts";
 import { type CompactionConfig, DEFAULT_COMPACTION } from "../../store/db/compact.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import { EntityDb } from "../../store/db/entity-db.ts";
+import { EntityIndex } from "../../store/db/entity-index.ts";
 import { Hub } from "../../store/db/hub.ts";
+import { type Queued, RowQueue } from "../../store/db/queue.ts";
 import { LatestAtPass } from "../../store/db/pass.ts";
 import { hitValue, rangeValues } from "../../store/db/query.ts";
 import { chunkFromIpc, chunkHeapSize, chunkToIpc } from "../../store/transport.ts";
@@ -166,4 +168,17 @@ test("a store takes its queued rows in by itself once rows stop coming", async (
   await Bun.sleep(50);
   expect(db.slack).toBe(0);
   expect(db.bytes).toBe([...db.chunks()].reduce((s, c) => s + chunkHeapSize(c), 0));
+});
+
+test("the queue stops at its limits and its log never grows past them (large rows)", () => {
+  const q = new RowQueue(), ei = new EntityIndex("/big");
+  const from = wire("/big", 0) as Queued;
+  let rows = 0;
+  while (!q.full(568)) (q.push(ei, from, 560, 564, 568), rows++);
+  expect(rows).toBeGreaterThan(20_000);
+  expect(q.buffer.length).toBeLessThanOrEqual(24 << 20);
+  const small = new RowQueue();
+  let n = 0;
+  while (!small.full(40)) (small.push(ei, from, 40, 40, 40), n++);
+  expect(n).toBe(1 << 16);
 });
