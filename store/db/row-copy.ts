@@ -7,7 +7,7 @@
 import type { Layout, Recipe, View } from "../arrow/replay.ts";
 import { u32le } from "../dataview.ts";
 import type { ChunkRow, Plan } from "../transport.ts";
-import { itemBytes, MAX_ITEMS_BYTES } from "./stage.ts";
+import { itemBytes, leafWidths, MAX_ITEMS_BYTES } from "./stage.ts";
 
 /** How to copy the row of any batch of one layout. */
 export interface RowCopy {
@@ -17,7 +17,10 @@ export interface RowCopy {
   heap: number;
   /** Body offsets of the row id's two halves, then of each time (8 bytes each). */
   words: Int32Array;
-  /** Per component: body offset of its list offsets, item count, body offset and byte length of its items. */
+  /**
+   * Per component: body offset of its list offsets, item count, number of leaf buffers, then per leaf
+   * buffer the body offset and byte length of the items' values in it.
+   */
   comps: Int32Array;
 }
 
@@ -33,7 +36,7 @@ export function rowCopy(row: ChunkRow): RowCopy | null {
 /** True when the body's list offsets are [0, items] for every component (they may differ between batches of one layout). */
 export function exact(c: RowCopy, body: Uint8Array): boolean {
   const k = c.comps;
-  for (let j = 0; j < k.length; j += 4) if (u32le(body, k[j]!) !== 0 || u32le(body, k[j]! + 4) !== k[j + 1]) return false;
+  for (let j = 0; j < k.length; j += 3 + 2 * k[j + 2]!) if (u32le(body, k[j]!) !== 0 || u32le(body, k[j]! + 4) !== k[j + 1]) return false;
   return true;
 }
 
@@ -41,15 +44,19 @@ export function exact(c: RowCopy, body: Uint8Array): boolean {
 export function copyRow(c: RowCopy, body: Uint8Array, b: Uint8Array, p: number): number {
   const w = c.words, k = c.comps;
   for (let j = 0; j < w.length; j++, p += 8) copy(body, w[j]!, b, p, 8);
-  for (let j = 0; j < k.length; j += 4) {
-    const items = k[j + 1]!, at = k[j + 2]!, len = k[j + 3]!;
+  for (let j = 0; j < k.length; ) {
+    const items = k[j + 1]!, leaves = k[j + 2]!;
     b[p] = items;
     b[p + 1] = items >>> 8;
     b[p + 2] = items >>> 16;
     b[p + 3] = items >>> 24;
     p += 8;
-    copy(body, at, b, p, len);
-    p += (len + 7) & ~7;
+    j += 3;
+    for (let i = 0; i < leaves; i++, j += 2) {
+      const len = k[j + 1]!;
+      copy(body, k[j]!, b, p, len);
+      p += (len + 7) & ~7;
+    }
   }
   return p;
 }
@@ -70,18 +77,37 @@ function plan(l: Layout, p: Plan): RowCopy | null {
   for (const c of p.comps) {
     const r = l.columns[c.i]!;
     if (r.type.kind !== "list" || r.nullCount !== 0 || r.validity !== null || r.offsets === null || r.offsets.count !== 2) return null;
-    const child = r.children[0]!, per = itemBytes(child.type), items = child.length;
-    if (per < 0 || items * per > MAX_ITEMS_BYTES) return null;
-    // The items' values: the child's own (primitive) or its child's (fixed-size list); Null has none.
-    const leaf = child.type.kind === "fixed_size_list" ? child.children[0]! : child;
-    if (child.type.kind !== "null" && (child.nullCount !== 0 || child.validity !== null || leaf.nullCount !== 0 || leaf.validity !== null)) return null;
-    const len = items * per, v = leaf.values;
-    if (child.type.kind !== "null" && (v === null || byteLength(v) !== len)) return null;
-    comps.push(r.offsets.at, items, v === null ? 0 : v.at, len);
-    staged += 4 + len;
-    length += 8 + ((len + 7) & ~7);
+    const child = r.children[0]!, w = leafWidths(child.type), items = child.length;
+    const leaves = child.type.kind === "null" ? [] : leafRecipes(child);
+    if (w === null || leaves === null || leaves.length !== w.length || items * itemBytes(child.type) > MAX_ITEMS_BYTES) return null;
+    comps.push(r.offsets.at, items, w.length);
+    staged += 4;
+    length += 8;
+    for (let i = 0; i < w.length; i++) {
+      const len = items * w[i]!, v = leaves[i]!.values;
+      if (v === null || byteLength(v) !== len) return null;
+      comps.push(v.at, len);
+      staged += len;
+      length += (len + 7) & ~7;
+    }
   }
   return { length, staged, heap: staged + 4 * p.comps.length, words: Int32Array.from(words), comps: Int32Array.from(comps) };
+}
+
+/** The recipes of an item array's value buffers in leaf order (see stage.ts `leafWidths`), or null when a level may hold nulls. */
+function leafRecipes(r: Recipe): Recipe[] | null {
+  if (r.nullCount !== 0 || r.validity !== null) return null;
+  if (r.type.kind === "struct") {
+    const out: Recipe[] = [];
+    for (const c of r.children) {
+      const l = leafRecipes(c);
+      if (l === null) return null;
+      out.push(...l);
+    }
+    return out;
+  }
+  if (r.type.kind === "fixed_size_list") return leafRecipes(r.children[0]!);
+  return [r];
 }
 
 /** The body offset of a one-value 8-byte column's value, or -1. */

@@ -4,11 +4,10 @@ import type { Chunk } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
 import { tuidCompare } from "../tuid.ts";
-import type { ArrayData } from "../arrow/types.ts";
 import { ChunkGrower, type Rows } from "./compact.ts";
 import type { Member } from "./chunk-list.ts";
 import { RowKeys } from "./keys.ts";
-import { RowLog, stagedBytes } from "./stage.ts";
+import { noNulls, RowLog, stagedBytes } from "./stage.ts";
 
 /** The bounds and order of one chunk on one timeline (one BigInt read per bound, none per row). */
 export interface SpanFacts {
@@ -308,9 +307,4 @@ export class Slot {
     }
     return this.grower;
   }
-}
-
-/** True if no level of `a` holds a null (Null arrays, which hold nothing else, excepted). */
-function noNulls(a: ArrayData): boolean {
-  return (a.type.kind === "null" || a.nullCount === 0) && a.children.every(noNulls);
 }

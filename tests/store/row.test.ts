@@ -1,6 +1,6 @@
 /** One-row chunks queued straight from their IPC body (transport.ts `readChunk`, store/db/row-copy.ts), through `Hub.add`. */
 import { expect, test } from "bun:test";
-import { F32, F64, fsl, NULL, U16, U8 } from "../../store/arrow/make.ts";
+import { F32, F64, fsl, NULL, struct, U16, U8 } from "../../store/arrow/make.ts";
 import type { DataType } from "../../store/arrow/types.ts";
 import { writeIpcStream } from "../../store/arrow/write.ts";
 import { batch, chunkBuilder, descriptor, timeNs } from "../../store/build.ts";
@@ -68,22 +68,26 @@ test("a row whose buffers hold more than the row is not copied from the body, an
   expect([...queued.chunks()].map((c) => c.numRows)).toEqual([4]);
 });
 
-test("rows of Null, timestamp, fixed-size integer and empty lists are queued from the body and read back the same", () => {
+test("rows of Null, timestamp, fixed-size integer, struct and empty lists are queued from the body and read back the same", () => {
   const TS: DataType = { kind: "timestamp", unit: "ns", tz: null };
+  const AXIS_ANGLE = struct([["axis", fsl(3, F32)], ["angle", F32]]); // Rerun's RotationAxisAngle
   const odd = (entity: string, f: number): Chunk =>
     chunkBuilder(entity).row(t(f), [
       batch(C("Nothing"), NULL, Array.from({ length: f % 2 }, () => null)),
       batch(C("Stamp"), TS, [BigInt(f) * 1_000_000_007n]),
       batch(C("Color"), fsl(4, U8), [[f & 0xff, 1, 2, 3]]),
       batch(C("Halves"), U16, f % 3 === 0 ? [] : [f, f + 1]),
+      batch(C("AxisAngle"), AXIS_ANGLE, [{ axis: [0, f % 2, 1], angle: f / 8 }]),
     ]).build();
   const entities = ["/o0", "/o1", "/o2"];
   const msgs = Array.from({ length: 60 }, (_, f) => chunkMsg(STORE, odd(entities[f % 3]!, f)));
   const hub = new Hub();
   for (const m of msgs) hub.add(m);
   expect(msgs.slice(6).some((m) => readChunk(m.ipc) instanceof ChunkRow)).toBe(true);
+  const q = hub.get(STORE)!;
+  expect(q.slack).toBeGreaterThan(0); // queued (the rows' layouts can be copied), not yet in
   const [queued, direct] = both(msgs);
-  const all = ["Nothing", "Stamp", "Color", "Halves"].map((n) => `rerun.components.${n}`);
+  const all = ["Nothing", "Stamp", "Color", "Halves", "AxisAngle"].map((n) => `rerun.components.${n}`);
   const dump = (db: EntityDb) => JSON.stringify(entities.flatMap((e) => all.map((c) => rangeValues(db.range(e, [c], "frame", -1, 1e9).get(c) ?? []).map((r) => [r.time, tuidToString(r.rowId), r.value]))), (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
   expect(dump(queued)).toBe(dump(direct));
   expect(dump(hub.get(STORE)!)).toBe(dump(direct));
