@@ -32,16 +32,17 @@ export async function createApp(ctx: AppContext): Promise<Hono> {
 
   app.use("/api/*", cors({ origin: "*", exposeHeaders: ["Content-Disposition", "ETag"] }));
 
-  app.get("/healthz", (c) =>
-    c.json({
+  app.get("/healthz", (c) => {
+    hub.settle(); // an exact byte count
+    return c.json({
       ok: true,
       recordings: hub.stores().filter((db) => db.id.kind === "Recording").length,
       bytes: hub.bytes,
       assets: assets.source,
       relayClients: ctx.relayClients(),
       uptimeSec: Math.round((performance.now() - started) / 1000),
-    }),
-  );
+    });
+  });
 
   app.get(
     "/api/live",

@@ -94,7 +94,12 @@ export class Hub {
     return true;
   }
 
-  /** Bytes of chunk buffers held by all stores. */
+  /** Takes every store's queued rows in (see queue.ts): `bytes` is exact after, and not only an estimate. */
+  settle(): void {
+    for (const db of this.dbs.values()) db.settle();
+  }
+
+  /** Bytes of chunk buffers held by all stores (rows still queued counted by their staged bytes). */
   get bytes(): number {
     let n = 0;
     for (const db of this.dbs.values()) n += db.bytes;
@@ -108,7 +113,7 @@ export class Hub {
     for (const db of this.dbs.values()) slack += db.slack;
     if (used + slack <= this.memoryLimit) return;
     // Maybe over: the exact count needs every queued row in (see queue.ts).
-    if (slack > 0) for (const db of this.dbs.values()) db.settle();
+    if (slack > 0) this.settle();
     used = this.bytes;
     if (used <= this.memoryLimit) return;
     const fraction = purgeFraction(used, this.memoryLimit);

@@ -182,3 +182,17 @@ test("the queue stops at its limits and its log never grows past them (large row
   while (!small.full(40)) (small.push(ei, from, 40, 40, 40), n++);
   expect(n).toBe(1 << 16);
 });
+
+test("Hub.settle takes every store's queued rows in: its byte count is exact after, and within the slack before", () => {
+  const hub = new Hub();
+  const stores: StoreId[] = [{ kind: "Recording", id: "a" }, { kind: "Recording", id: "b" }];
+  for (let f = 0; f < 40; f++) hub.add(chunkMsg(stores[f % 2]!, wire(ENTITIES[f % 4]!, f)));
+  const before = hub.bytes, slack = hub.stores().reduce((n, db) => n + db.slack, 0);
+  expect(slack).toBeGreaterThan(0);
+  hub.settle();
+  expect(hub.stores().map((db) => db.slack)).toEqual([0, 0]);
+  const exact = hub.stores().reduce((n, db) => n + [...db.chunks()].reduce((s, c) => s + chunkHeapSize(c), 0), 0);
+  expect(hub.bytes).toBe(exact);
+  expect(exact).toBeGreaterThan(before);
+  expect(exact).toBeLessThanOrEqual(before + slack);
+});
