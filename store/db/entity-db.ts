@@ -1,4 +1,5 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
+import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { type ChunkRow, chunkHeapSize, componentIndex } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
@@ -77,11 +78,8 @@ export class EntityDb implements QuerySource {
     if (c === null || !exact(c, row.body)) return this.addChunk(row.chunk(), msg);
     const ei = this.index(row.entityPath);
     for (const x of row.shape.comps) if (x.descriptor.component === CLEAR_IS_RECURSIVE) this.clearPaths.add(row.entityPath);
-    this.makeRoom(c.length);
-    const at = this.queue.push(ei, row, c.staged, c.heap, c.length);
+    const at = this.enqueue(ei, row, c.staged, c.heap, c.length); // first: it may replace queue.buffer
     copyRow(c, row.body, this.queue.buffer, at);
-    this.bytes += c.staged;
-    this.watchIdle();
     if (!this.events.has("chunk-added")) return;
     let made: Chunk | null = null;
     this.events.emit("chunk-added", {
@@ -112,14 +110,10 @@ export class EntityDb implements QuerySource {
       dropped = ei.addStatic(slot);
     } else {
       const key = schemaKey(chunk);
-      const open = ei.open.get(key);
-      if (open && fits(open, chunk.numRows, chunkHeapSize(chunk), chunk.shape?.types ?? chunk.components.map((c) => c.data.type), facts, this.config)) {
-        if (open.stage(chunk, facts)) this.staging(open);
-        else open.append(chunk, facts);
-      } else {
-        open?.seal();
-        this.openSlot(ei, key, chunk, facts);
-      }
+      const open = this.openFitting(ei, key, chunk.numRows, chunkHeapSize(chunk), chunk.shape?.types ?? chunk.components.map((c) => c.data.type), facts);
+      if (open === null) this.openSlot(ei, key, chunk, facts);
+      else if (open.stage(chunk, facts)) this.staging(open);
+      else open.append(chunk, facts);
     }
     this.events.emit("chunk-added", { db: this, chunk, msg, row: null });
     for (const s of dropped) this.drop(ei, s, "overwritten");
@@ -132,9 +126,16 @@ export class EntityDb implements QuerySource {
     return ei;
   }
 
-  /** Drains the queue first if a row of `length` bytes would take it past its limits. */
-  private makeRoom(length: number): void {
+  /**
+   * Queues a row of `ei` from the one-row chunk `from` (`staged` and `heap` its bytes, see queue.ts), draining
+   * the queue first if it is full; returns where the caller writes the row's `length` bytes in `queue.buffer`.
+   */
+  private enqueue(ei: EntityIndex, from: Queued, staged: number, heap: number, length: number): number {
     if (this.queue.full(length)) this.drain();
+    const at = this.queue.push(ei, from, staged, heap, length);
+    this.bytes += staged;
+    this.watchIdle();
+    return at;
   }
 
   /** Bytes this store may hold beyond `bytes` once its queued rows are in (see `RowQueue.slack`). */
@@ -160,12 +161,8 @@ export class EntityDb implements QuerySource {
     if (chunk.shape === undefined || chunk.timelines.length === 0) return false;
     const n = exactStagedBytes(chunk);
     if (n < 0) return false;
-    const length = rowLength(chunk);
-    this.makeRoom(length);
-    const at = this.queue.push(ei, chunk as Queued, n, n + 4 * chunk.components.length, length);
+    const at = this.enqueue(ei, chunk as Queued, n, n + 4 * chunk.components.length, rowLength(chunk)); // first: it may replace queue.buffer
     writeRow(this.queue.buffer, at, chunk);
-    this.bytes += n;
-    this.watchIdle();
     return true;
   }
 
@@ -200,16 +197,19 @@ export class EntityDb implements QuerySource {
       const shape = q.shape(r), facts = q.facts(r), n = q.stagedBytes(r);
       q.slack -= q.heap(r) - n;
       this.bytes -= n;
-      const open = ei.open.get(shape.key);
-      if (open && fits(open, 1, q.heap(r), shape.types, facts, this.config)) {
-        const [log, at, end] = q.span(r);
-        if (open.stageRow(log, at, end - at, n, facts)) this.staging(open);
-        else open.append(q.chunk(r, ei.path), facts);
-      } else {
-        open?.seal();
-        this.openSlot(ei, shape.key, q.chunk(r, ei.path), facts);
-      }
+      const open = this.openFitting(ei, shape.key, 1, q.heap(r), shape.types, facts);
+      if (open === null) this.openSlot(ei, shape.key, q.chunk(r, ei.path), facts);
+      else if (open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, facts)) this.staging(open);
+      else open.append(q.chunk(r, ei.path), facts);
     }
+  }
+
+  /** The entity's open chunk of schema `key` if `rows` rows (`heap` bytes, component `types`, `facts`) fit in it; else null, the open chunk (if any) sealed. */
+  private openFitting(ei: EntityIndex, key: string, rows: number, heap: number, types: readonly DataType[], facts: ChunkFacts): Slot | null {
+    const open = ei.open.get(key);
+    if (open && fits(open, rows, heap, types, facts, this.config)) return open;
+    open?.seal();
+    return null;
   }
 
   /** Notes a row staged in `slot`: a slot moves its rows in batches of STAGE_ROWS, the store all of them past MAX_STAGED. */

@@ -57,7 +57,7 @@ export class RowQueue {
     return this.rows + 1 > MAX_ROWS || this.used + length + ROW_OVERHEAD * (this.rows + 1) > MAX_BYTES;
   }
 
-  /** The log the last `push` reserved a row in. */
+  /** The log: the last `push` reserved a row in it, and every queued row is in it. */
   get buffer(): Uint8Array {
     return this.log;
   }
@@ -111,10 +111,14 @@ export class RowQueue {
     return this.heaps[r]!;
   }
 
-  /** Row `r`'s bytes in the staged layout: the log, and where the row starts and ends in it. */
-  span(r: number): [Uint8Array, number, number] {
-    const at = this.at[r]!;
-    return [this.log, at, r + 1 < this.rows ? this.at[r + 1]! : this.used];
+  /** Where row `r` starts in `buffer`. */
+  start(r: number): number {
+    return this.at[r]!;
+  }
+
+  /** Where row `r` ends in `buffer`. */
+  end(r: number): number {
+    return r + 1 < this.rows ? this.at[r + 1]! : this.used;
   }
 
   /** Row `r`'s facts, as `factsOf` gives them for its chunk. */

@@ -7,7 +7,7 @@
 import type { Layout, Recipe, View } from "../arrow/replay.ts";
 import { u32le } from "../dataview.ts";
 import type { ChunkRow, Plan } from "../transport.ts";
-import { itemBytes, leafWidths, MAX_ITEMS_BYTES } from "./stage.ts";
+import { copy, itemBytes, leafWidths, MAX_ITEMS_BYTES, putCount } from "./stage.ts";
 
 /** How to copy the row of any batch of one layout. */
 export interface RowCopy {
@@ -46,10 +46,7 @@ export function copyRow(c: RowCopy, body: Uint8Array, b: Uint8Array, p: number):
   for (let j = 0; j < w.length; j++, p += 8) copy(body, w[j]!, b, p, 8);
   for (let j = 0; j < k.length; ) {
     const items = k[j + 1]!, leaves = k[j + 2]!;
-    b[p] = items;
-    b[p + 1] = items >>> 8;
-    b[p + 2] = items >>> 16;
-    b[p + 3] = items >>> 24;
+    putCount(b, p, items);
     p += 8;
     j += 3;
     for (let i = 0; i < leaves; i++, j += 2) {
@@ -59,10 +56,6 @@ export function copyRow(c: RowCopy, body: Uint8Array, b: Uint8Array, p: number):
     }
   }
   return p;
-}
-
-function copy(src: Uint8Array, at: number, dst: Uint8Array, to: number, n: number): void {
-  for (let i = 0; i < n; i++) dst[to + i] = src[at + i]!;
 }
 
 /** Plans the copy of `l`'s rows, or null when a row of it cannot be staged exactly (see `stagedBytes`). */

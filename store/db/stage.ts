@@ -13,6 +13,7 @@
 import type { ArrayData, DataType, Values } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { valuesCtor } from "../arrow/ctors.ts";
+import { u32le } from "../dataview.ts";
 import { chunkHeapSize } from "../transport.ts";
 import type { ChunkGrower, Rows } from "./compact.ts";
 
@@ -198,7 +199,7 @@ export function readRows(b: Uint8Array, at: number, n: number, types: readonly D
   for (let r = 0; r < n; r++) {
     p += 16 + 8 * timelines;
     for (let k = 0; k < types.length; k++) {
-      const items = count(b, p);
+      const items = u32le(b, p);
       totals[k]! += items;
       p += 8 + paddedBytes(widths[k]!, items);
     }
@@ -218,7 +219,7 @@ export function readRows(b: Uint8Array, at: number, n: number, types: readonly D
     p += 16;
     for (let t = 0; t < timelines; t++, p += 8) copy(b, p, tb[t]!, 8 * r, 8);
     for (let k = 0; k < types.length; k++) {
-      const items = count(b, p), c = cols[k]!, w = widths[k]!;
+      const items = u32le(b, p), c = cols[k]!, w = widths[k]!;
       p += 8;
       c.offsets[r + 1] = fill[k]! + items;
       for (let i = 0; i < w.length; i++) {
@@ -238,24 +239,22 @@ export function readRows(b: Uint8Array, at: number, n: number, types: readonly D
   };
 }
 
-function putCount(b: Uint8Array, p: number, n: number): void {
+/** Writes the item count `n` of a staged component (u32, little-endian) at `b[p]`. */
+export function putCount(b: Uint8Array, p: number, n: number): void {
   b[p] = n;
   b[p + 1] = n >>> 8;
   b[p + 2] = n >>> 16;
   b[p + 3] = n >>> 24;
 }
 
-function count(b: Uint8Array, p: number): number {
-  return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
-}
-
 /** Copies the 8 scratch bytes into `b` at `p`; returns the next position. */
 function put8(b: Uint8Array, p: number): number {
-  for (let i = 0; i < 8; i++) b[p + i] = scratchU8[i]!;
+  copy(scratchU8, 0, b, p, 8);
   return p + 8;
 }
 
-function copy(src: Uint8Array, at: number, dst: Uint8Array, to: number, n: number): void {
+/** Copies `n` bytes of `src` at `at` to `dst` at `to` (a loop: staged rows' pieces are a few bytes). */
+export function copy(src: Uint8Array, at: number, dst: Uint8Array, to: number, n: number): void {
   for (let i = 0; i < n; i++) dst[to + i] = src[at + i]!;
 }
 
