@@ -7,13 +7,13 @@ import { RrdError } from "./errors.ts";
 import { HEADER_SIZE, readHeader, type StreamHeader } from "./header.ts";
 import type { LogMsg } from "./logmsg.ts";
 import { lz4Decompress } from "./lz4.ts";
-import { SLAB_MAX } from "./slab.ts";
+import { SLAB_MAX, slabSpace } from "./slab.ts";
 import { compareVersions, type CrateVersion, formatVersion, isCompatible, LOCAL_VERSION, RERUN_VERSION } from "./version.ts";
 
 const MSG_HEADER_SIZE = 8;
 const EMPTY = new Uint8Array(0);
-/** Decompression scratch buffers up to this size are reused between messages. */
-const SCRATCH_MAX = 64 << 20;
+/** Join buffers up to this size are reused between messages. */
+const JOIN_MAX = 64 << 20;
 /** The largest possible LZ4 expansion: a compressed block cannot claim more than this ratio. */
 const LZ4_MAX_RATIO = 255;
 
@@ -50,7 +50,6 @@ export class RrdDecoder {
   /** Absolute offset (in the whole input) of the first buffered byte. */
   private consumed = 0;
   /** Reused between messages: LZ4 output, and the bytes of a message split across pushes (both die with the message). */
-  private scratch = new Uint8Array(0);
   private joined = new Uint8Array(0);
   /** The last stream header's bytes: a repeat (each TCP packet starts with one) skips the checks. */
   private readonly lastHeader = new Uint8Array(HEADER_SIZE);
@@ -190,11 +189,12 @@ export class RrdDecoder {
 
   private decodeBody(raw: Uint8Array, uncompressed: number, at: number): void {
     let body = raw;
-    // Large bodies are decoded in place when they are ours: fresh LZ4 output, or an adopted buffer they mostly fill.
+    // Bodies are decoded in place when they are ours: LZ4 output, or a large adopted buffer they mostly fill.
     let owned = raw.length > SLAB_MAX && this.opts.adopt === true && raw.buffer !== this.joined.buffer && 2 * raw.length >= raw.buffer.byteLength;
     if (this.header!.compression === "lz4") {
-      owned = uncompressed > SLAB_MAX;
-      const dst = owned ? new Uint8Array(uncompressed) : this.scratchOf(uncompressed);
+      // Decompressed straight into the memory the IPC bytes keep: one copy fewer than through a scratch buffer.
+      owned = true;
+      const dst = slabSpace(uncompressed);
       let n: number;
       try {
         n = lz4Decompress(raw, dst);
@@ -214,11 +214,6 @@ export class RrdDecoder {
     if (msg.kind === "SetStoreInfo") msg.info.storeVersion = formatVersion(this.header!.version);
     this.messages++;
     this.opts.onMessage(msg);
-  }
-
-  private scratchOf(n: number): Uint8Array {
-    this.scratch = grow(this.scratch, n);
-    return this.scratch.subarray(0, n);
   }
 
   private warn(text: string): void {
@@ -274,8 +269,8 @@ export class RrdDecoder {
       this.skip(n);
       return first.subarray(at, at + n);
     }
-    if (n <= SCRATCH_MAX) this.joined = grow(this.joined, n);
-    const out = n <= SCRATCH_MAX ? this.joined.subarray(0, n) : new Uint8Array(n);
+    if (n <= JOIN_MAX) this.joined = grow(this.joined, n);
+    const out = n <= JOIN_MAX ? this.joined.subarray(0, n) : new Uint8Array(n);
     let filled = 0;
     while (filled < n) {
       const c = this.chunks[0]!, from = this.head;
@@ -288,9 +283,9 @@ export class RrdDecoder {
   }
 }
 
-/** `buf` if it holds `n` bytes, else a larger buffer (doubling, up to `SCRATCH_MAX`). */
+/** `buf` if it holds `n` bytes, else a larger buffer (doubling, up to `JOIN_MAX`). */
 function grow(buf: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
-  return buf.length >= n ? buf : new Uint8Array(Math.max(n, Math.min(buf.length * 2, SCRATCH_MAX)));
+  return buf.length >= n ? buf : new Uint8Array(Math.max(n, Math.min(buf.length * 2, JOIN_MAX)));
 }
 
 /** Decodes a whole in-memory RRD (possibly several concatenated streams). */

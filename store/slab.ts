@@ -9,17 +9,23 @@ export const SLAB_MAX = 8 << 10;
 let slab = new Uint8Array(0);
 let used = 0;
 
-/** An 8-aligned copy of `b` (Arrow IPC views need the alignment). */
-export function alignedCopy(b: Uint8Array): Uint8Array {
-  const n = b.length;
-  if (n > SLAB_MAX) return b.slice();
+/** `n` bytes for the caller to fill, starting 8-aligned: in a slab when `n` is at most SLAB_MAX, else a fresh array. */
+export function slabSpace(n: number): Uint8Array {
+  if (n > SLAB_MAX) return new Uint8Array(n);
   if (used + n > slab.length) {
     slab = new Uint8Array(SLAB);
     used = 0;
   }
-  slab.set(b, used);
   const out = slab.subarray(used, used + n);
   used += (n + 7) & ~7;
+  return out;
+}
+
+/** An 8-aligned copy of `b` (Arrow IPC views need the alignment). */
+export function alignedCopy(b: Uint8Array): Uint8Array {
+  if (b.length > SLAB_MAX) return b.slice();
+  const out = slabSpace(b.length);
+  out.set(b);
   return out;
 }
 
