@@ -9,11 +9,21 @@ export const SLAB_MAX = 8 << 10;
 let slab = new Uint8Array(0);
 let used = 0;
 
+/** The runtime's `Buffer.allocUnsafeSlow` (Bun, Node), or null (browsers, Deno without Node globals). */
+const allocUnsafe = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): Uint8Array<ArrayBuffer> } }).Buffer ?? null;
+
+/** `n` bytes, uninitialised where the runtime can (every caller overwrites them): zeroing first would touch them twice. */
+function fresh(n: number): Uint8Array<ArrayBuffer> {
+  if (allocUnsafe === null) return new Uint8Array(n);
+  const b = allocUnsafe.allocUnsafeSlow(n);
+  return new Uint8Array(b.buffer, b.byteOffset, n);
+}
+
 /** `n` bytes for the caller to fill, starting 8-aligned: in a slab when `n` is at most SLAB_MAX, else a fresh array. */
 export function slabSpace(n: number): Uint8Array {
-  if (n > SLAB_MAX) return new Uint8Array(n);
+  if (n > SLAB_MAX) return fresh(n);
   if (used + n > slab.length) {
-    slab = new Uint8Array(SLAB);
+    slab = fresh(SLAB);
     used = 0;
   }
   const out = slab.subarray(used, used + n);

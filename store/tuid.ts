@@ -15,12 +15,16 @@ const hexHalves = new BigUint64Array(hexWords.buffer);
 export function tuidFromHex(s: string): Tuid | null {
   const n = s.length;
   if (n < 1 || n > 32) return null;
-  hexWords.fill(0);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(n - 1 - i);
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (d < 0) return null;
-    hexWords[i >> 3] = hexWords[i >> 3]! | (d << (4 * (i & 7)));
+  // Word w (low first) holds digits [n - 8(w+1), n - 8w) of the string.
+  for (let w = 0; w < 4; w++) {
+    let x = 0;
+    for (let i = Math.max(0, n - 8 * (w + 1)); i < n - 8 * w; i++) {
+      const c = s.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (d < 0) return null;
+      x = (x << 4) | d;
+    }
+    hexWords[w] = x;
   }
   return { timeNs: hexHalves[1]!, inc: hexHalves[0]! };
 }

@@ -10,7 +10,12 @@ const keys = new Uint8Array(SLOTS * MAX_CACHED);
 const lengths = new Int32Array(SLOTS).fill(-1);
 const values: string[] = new Array(SLOTS).fill("");
 
-/** Decodes `b[start, end)` as UTF-8; throws a TypeError on invalid UTF-8. */
+/** Decodes `b[start, end)` as UTF-8 without the cache; throws a TypeError on invalid UTF-8. */
+export function utf8(b: Uint8Array, start: number, end: number): string {
+  return fatal.decode(b.subarray(start, end));
+}
+
+/** Decodes `b[start, end)` as UTF-8, through the cache; throws a TypeError on invalid UTF-8. */
 export function utf8At(b: Uint8Array, start: number, end: number): string {
   const n = end - start;
   if (n > MAX_CACHED) return fatal.decode(b.subarray(start, end));

@@ -5,7 +5,7 @@
  */
 
 import { viewOf } from "../dataview.ts";
-import { utf8At } from "../utf8.ts";
+import { utf8, utf8At } from "../utf8.ts";
 
 const utf8Encoder = new TextEncoder();
 
@@ -174,13 +174,13 @@ export class FbTable {
     return p < 0 ? null : new FbTable(this.r, this.r.deref(p));
   }
 
-  /** Reads a UTF-8 string field. */
-  string(id: number): string | null {
+  /** Reads a UTF-8 string field; `cache: false` for a string unique to this input (see utf8.ts). */
+  string(id: number, cache = true): string | null {
     const v = this.vector(id, 1);
     if (!v) return null;
     this.r.charge(v.length);
     try {
-      return utf8At(this.r.bytes, v.start, v.start + v.length);
+      return (cache ? utf8At : utf8)(this.r.bytes, v.start, v.start + v.length);
     } catch {
       throw new Error(`Invalid UTF-8 in flatbuffer string at ${v.start}`);
     }

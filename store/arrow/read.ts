@@ -18,6 +18,8 @@ const HEADER_SCHEMA = 1;
 const HEADER_DICTIONARY = 2;
 const HEADER_RECORD_BATCH = 3;
 const MAX_DEPTH = 64;
+/** The schema metadata key of a Rerun chunk's id: its value is unique to each chunk. */
+const CHUNK_ID_KEY = "rerun.id";
 const TIME_UNITS: TimeUnit[] = ["s", "ms", "us", "ns"];
 const TYPE_NAMES = [
   "NONE", "Null", "Int", "FloatingPoint", "Binary", "Utf8", "Bool", "Decimal", "Date", "Time",
@@ -114,7 +116,7 @@ function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): Message | nu
 
 function readSchema(t: FbTable, r: FbReader): Schema {
   if (t.i16(0, 0) !== 0) throw new Error("Big-endian IPC streams are not supported");
-  return { fields: readFields(t, r), metadata: readMetadata(t, 2) };
+  return { fields: readFields(t, r), metadata: readMetadata(t, 2, CHUNK_ID_KEY) };
 }
 
 /** Fields parsed from some bytes: `bytes` were the whole span read, starting `rel` bytes before the fields vector. */
@@ -152,9 +154,13 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   return fields;
 }
 
-function readMetadata(t: FbTable, id: number): Map<string, string> {
+/** Key-value metadata; the value of key `unique` (new in every message) is decoded without the string cache. */
+function readMetadata(t: FbTable, id: number, unique?: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const kv of t.tables(id)) out.set(kv.string(0) ?? "", kv.string(1) ?? "");
+  for (const kv of t.tables(id)) {
+    const key = kv.string(0) ?? "";
+    out.set(key, kv.string(1, key !== unique) ?? "");
+  }
   return out;
 }
 
