@@ -7,7 +7,7 @@ import { RrdError } from "./errors.ts";
 import { HEADER_SIZE, readHeader, type StreamHeader } from "./header.ts";
 import type { LogMsg } from "./logmsg.ts";
 import { lz4Decompress } from "./lz4.ts";
-import { SLAB_MAX, slabSpace } from "./slab.ts";
+import { alignedCopy, alignInPlace, SLAB_MAX, slabSpace } from "./slab.ts";
 import { compareVersions, type CrateVersion, formatVersion, isCompatible, LOCAL_VERSION, RERUN_VERSION } from "./version.ts";
 
 const MSG_HEADER_SIZE = 8;
@@ -49,8 +49,20 @@ export class RrdDecoder {
   private buffered = 0;
   /** Absolute offset (in the whole input) of the first buffered byte. */
   private consumed = 0;
-  /** Reused between messages: LZ4 output, and the bytes of a message split across pushes (both die with the message). */
+  /** Reused between messages: the bytes of a message split across pushes (they die with the message). */
   private joined = new Uint8Array(0);
+  /**
+   * Where the next LZ4 output starts past an 8-aligned address: chosen so that its IPC bytes, at the last
+   * message's offset into its body, start aligned and need no move.
+   */
+  private ipcSkew = 0;
+  /** The byte offset of the body being decoded in its buffer. */
+  private bodyAt = 0;
+  /** Aligns the IPC bytes of an owned body in place, noting the skew that would have made that free. */
+  private readonly inPlace = (ipc: Uint8Array): Uint8Array => {
+    this.ipcSkew = (8 - ((ipc.byteOffset - this.bodyAt) % 8)) % 8;
+    return alignInPlace(ipc);
+  };
   /** The last stream header's bytes: a repeat (each TCP packet starts with one) skips the checks. */
   private readonly lastHeader = new Uint8Array(HEADER_SIZE);
   private readonly warned = new Set<string>();
@@ -194,7 +206,7 @@ export class RrdDecoder {
     if (this.header!.compression === "lz4") {
       // Decompressed straight into the memory the IPC bytes keep: one copy fewer than through a scratch buffer.
       owned = true;
-      const dst = slabSpace(uncompressed);
+      const dst = slabSpace(uncompressed, this.ipcSkew);
       let n: number;
       try {
         n = lz4Decompress(raw, dst);
@@ -206,7 +218,8 @@ export class RrdDecoder {
     }
     let msg: LogMsg;
     try {
-      msg = decodeLogMsg(body, owned);
+      this.bodyAt = body.byteOffset;
+      msg = decodeLogMsg(body, owned ? this.inPlace : alignedCopy);
     } catch (e) {
       if (e instanceof MsgPackError) throw new RrdError(`MsgPack error: ${e.message} (message body byte ${e.pos})`, at);
       throw e;

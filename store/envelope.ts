@@ -1,7 +1,7 @@
 /** MessagePack (rmp-serde "named") encoding of `LogMsg` (spec §3). */
 import { MsgPackError, MsgReader } from "./msgpack/read.ts";
 import { MsgWriter } from "./msgpack/write.ts";
-import { alignedCopy, alignInPlace } from "./slab.ts";
+import { alignedCopy } from "./slab.ts";
 import type {
   ArrowMsg, FileSource, LogMsg, StoreId, StoreInfo, StoreKind, StoreSource, TimePoint, TimeType, Timeline, Tuid,
 } from "./logmsg.ts";
@@ -11,10 +11,10 @@ export { MsgPackError };
 const EMPTY = new Uint8Array(0);
 
 /**
- * Decodes one MessagePack `LogMsg` body. The Arrow IPC bytes are copied once into 8-aligned memory,
- * unless the caller hands the body over (`owned`): then they are aligned in place and kept as a view.
+ * Decodes one MessagePack `LogMsg` body. `place` returns the 8-aligned Arrow IPC bytes for their view in
+ * `body`: by default a copy; a caller that owns the body may align them in place (`alignInPlace`).
  */
-export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
+export function decodeLogMsg(body: Uint8Array, place: (ipc: Uint8Array) => Uint8Array = alignedCopy): LogMsg {
   const r = new MsgReader(body);
   const at = r.pos;
   const variant = enumTag(r);
@@ -26,7 +26,7 @@ export function decodeLogMsg(body: Uint8Array, owned = false): LogMsg {
       break;
     case "ArrowMsg": {
       const { storeId, chunkId, timepointMax } = readArrowHead(r, at);
-      msg = { kind: "ArrowMsg", storeId, chunkId, timepointMax, ipc: owned ? alignInPlace(r.bin()) : alignedCopy(r.bin()) };
+      msg = { kind: "ArrowMsg", storeId, chunkId, timepointMax, ipc: place(r.bin()) };
       break;
     }
     case "BlueprintActivationCommand": {

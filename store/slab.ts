@@ -19,16 +19,16 @@ function fresh(n: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(b.buffer, b.byteOffset, n);
 }
 
-/** `n` bytes for the caller to fill, starting 8-aligned: in a slab when `n` is at most SLAB_MAX, else a fresh array. */
-export function slabSpace(n: number): Uint8Array {
-  if (n > SLAB_MAX) return fresh(n);
-  if (used + n > slab.length) {
+/** `n` bytes for the caller to fill, starting `skew` (0–7) bytes past an 8-aligned address: in a slab when `n` is at most SLAB_MAX, else fresh. */
+export function slabSpace(n: number, skew = 0): Uint8Array {
+  if (n > SLAB_MAX) return fresh(n + skew).subarray(skew);
+  if (used + skew + n > slab.length) {
     slab = fresh(SLAB);
     used = 0;
   }
-  const out = slab.subarray(used, used + n);
-  used += (n + 7) & ~7;
-  return out;
+  const start = used + skew;
+  used = (start + n + 7) & ~7;
+  return slab.subarray(start, start + n);
 }
 
 /** An 8-aligned copy of `b` (Arrow IPC views need the alignment). */
