@@ -176,13 +176,35 @@ export class FbTable {
 
   /** Reads a UTF-8 string field; `cache: false` for a string unique to this input (see utf8.ts). */
   string(id: number, cache = true): string | null {
-    const v = this.vector(id, 1);
-    if (!v) return null;
-    this.r.charge(v.length);
+    const p = this.field(id, 4);
+    return p < 0 ? null : this.textAt(p, cache);
+  }
+
+  /** Reads a vector of KeyValue tables (Arrow's custom metadata) as a Map; the value of key `unique` skips the string cache. */
+  keyValues(id: number, unique?: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const p = this.field(id, 4);
+    if (p < 0) return out;
+    const r = this.r, at = r.deref(p), n = r.u32(at);
+    r.need(at + 4, 4 * n);
+    for (let i = 0; i < n; i++) {
+      const kv = new FbTable(r, r.deref(at + 4 + 4 * i));
+      const k = kv.field(0, 4), v = kv.field(1, 4);
+      const key = k < 0 ? "" : kv.textAt(k, true);
+      out.set(key, v < 0 ? "" : kv.textAt(v, key !== unique));
+    }
+    return out;
+  }
+
+  /** The string that the uoffset at `p` points to. */
+  private textAt(p: number, cache: boolean): string {
+    const r = this.r, at = r.deref(p), length = r.u32(at), start = at + 4;
+    r.need(start, length);
+    r.charge(length);
     try {
-      return (cache ? utf8At : utf8)(this.r.bytes, v.start, v.start + v.length);
+      return (cache ? utf8At : utf8)(r.bytes, start, start + length);
     } catch {
-      throw new Error(`Invalid UTF-8 in flatbuffer string at ${v.start}`);
+      throw new Error(`Invalid UTF-8 in flatbuffer string at ${start}`);
     }
   }
 

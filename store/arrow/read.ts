@@ -116,7 +116,7 @@ function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): Message | nu
 
 function readSchema(t: FbTable, r: FbReader): Schema {
   if (t.i16(0, 0) !== 0) throw new Error("Big-endian IPC streams are not supported");
-  return { fields: readFields(t, r), metadata: readMetadata(t, 2, CHUNK_ID_KEY) };
+  return { fields: readFields(t, r), metadata: t.keyValues(2, CHUNK_ID_KEY) };
 }
 
 /** Fields parsed from some bytes: `bytes` were the whole span read, starting `rel` bytes before the fields vector. */
@@ -154,23 +154,13 @@ function readFields(t: FbTable, r: FbReader): Field[] {
   return fields;
 }
 
-/** Key-value metadata; the value of key `unique` (new in every message) is decoded without the string cache. */
-function readMetadata(t: FbTable, id: number, unique?: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const kv of t.tables(id)) {
-    const key = kv.string(0) ?? "";
-    out.set(key, kv.string(1, key !== unique) ?? "");
-  }
-  return out;
-}
-
 function readField(t: FbTable, depth: number): Field {
   if (depth > MAX_DEPTH) throw new Error(`Schema nesting deeper than ${MAX_DEPTH} levels`);
   const name = t.string(0) ?? "";
   if (t.table(4)) throw new Error(`Dictionary-encoded field '${name}' is not supported`);
   const children = t.tables(5).map((c) => readField(c, depth + 1));
   const type = readType(name, t.u8(2, 0), t.table(3), children);
-  return { name, type, nullable: t.u8(1, 0) !== 0, metadata: readMetadata(t, 6) };
+  return { name, type, nullable: t.u8(1, 0) !== 0, metadata: t.keyValues(6) };
 }
 
 function readType(name: string, tag: number, tt: FbTable | null, children: Field[]): DataType {
