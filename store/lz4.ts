@@ -1,5 +1,7 @@
 // LZ4 block format codec (raw block: no frame, no size prefix), as used for .rrd message bodies (spec §2.4).
-// Pure TypeScript so it runs unchanged in Bun, Deno, Node and browsers.
+// TypeScript, plus WebAssembly for small blocks (lz4-wasm.ts): runs unchanged in Bun, Deno, Node and browsers.
+
+import { wasmDecompress } from "./lz4-wasm.ts";
 
 const MIN_MATCH = 4;
 const LAST_LITERALS = 5; // the last 5 bytes of a block are always literals
@@ -12,6 +14,7 @@ const PRIME = 0x9e3779b1 | 0; // 2654435761, as in reference LZ4
 const PRIME5 = 0x85ebca77 | 0; // mixes in the 5th byte: hashing 5 bytes (as lz4_flex does) finds longer matches
 const WIDE_COPY_MIN = 1024; // outputs at least this long are decoded with 4-byte DataView copies
 const NO_VIEW = new DataView(new ArrayBuffer(0));
+const WASM_MAX = 64 << 10; // outputs up to this long are decompressed in WebAssembly (lz4-wasm.ts)
 
 // Shared across calls: entries store `position + base`, and `base` grows past every position of the previous
 // call, so stale entries read as negative and the table never needs clearing (except on int32 wrap-around).
@@ -29,6 +32,17 @@ function fail(what: string, at: number): never {
 
 /** Decompresses one whole LZ4 block from `src` into `dst`, returning the number of bytes written; throws on malformed input. */
 export function lz4Decompress(src: Uint8Array, dst: Uint8Array): number {
+  // Small blocks go through WebAssembly (its copies in and out cost less than it saves there); a block it
+  // refuses is decoded here again, to say why.
+  if (dst.length <= WASM_MAX) {
+    const n = wasmDecompress(src, dst);
+    if (n !== null && n >= 0) return n;
+  }
+  return lz4DecompressJs(src, dst);
+}
+
+/** `lz4Decompress` in TypeScript alone (it says why a block is malformed). */
+export function lz4DecompressJs(src: Uint8Array, dst: Uint8Array): number {
   const sLen = src.length;
   const dLen = dst.length;
   // Short copies move 4 bytes per DataView get/set (byte order is irrelevant for a copy). When there is room they
