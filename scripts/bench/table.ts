@@ -16,6 +16,12 @@ function target(t: Target | null, unit: string): string {
   return t.on === "ratio" ? `ratio ${t.op === ">=" ? "≥" : "≤"} ${t.value < 1 ? `${t.value * 100} %` : t.value}` : `${t.op === ">=" ? "≥" : "≤"} ${t.value} ${unit}`;
 }
 
+/** The ratio to two decimals, or to four where two would show the target itself on a row that misses it (0.4997 is not 0.50). */
+export function ratioText(r: Row): string {
+  const two = ratioOf(r).toFixed(2);
+  return r.target?.on === "ratio" && Number(two) === r.target.value && !passes(r) ? ratioOf(r).toFixed(4) : two;
+}
+
 /** Renders rows as a markdown table. */
 export function formatTable(rows: Row[]): string {
   const head = ["scenario", "ours", "anchor", "ratio", "target", "result"];
@@ -23,7 +29,7 @@ export function formatTable(rows: Row[]): string {
     r.scenario + (r.note ? ` (${r.note})` : ""),
     figure(r.ours),
     `${figure(r.anchor)}: ${r.anchor.name}`,
-    ratioOf(r).toFixed(2),
+    ratioText(r),
     target(r.target, r.ours.unit),
     r.target ? (passes(r) ? "PASS" : "FAIL") : "info",
   ]);
