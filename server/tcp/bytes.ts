@@ -6,7 +6,7 @@ import { concat } from "../../store/encoder.ts";
 const UNINIT_MIN = 64 << 10;
 
 /** Memory for a join of `n` bytes, starting `lead` (zeroed) bytes into its buffer. */
-function joinBuffer(n: number, lead: number): Uint8Array {
+export function joinBuffer(n: number, lead: number): Uint8Array {
   if (lead + n < UNINIT_MIN) return new Uint8Array(lead + n).subarray(lead);
   const b = Buffer.allocUnsafeSlow(lead + n);
   const out = new Uint8Array(b.buffer, b.byteOffset, lead + n);
@@ -66,6 +66,17 @@ export class ByteQueue {
       need -= c.length;
     }
     this.chunks.splice(0, i);
+  }
+
+  /** Moves everything buffered to the start of `out` (at least `size` bytes long); returns how many bytes that was. */
+  moveInto(out: Uint8Array): number {
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    this.clear();
+    return at;
   }
 
   /** Drops everything buffered. */

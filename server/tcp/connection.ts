@@ -8,7 +8,7 @@ import { type LogMsg, msgBytes } from "../../store/logmsg.ts";
 import type { PeekedHead } from "../../store/envelope.ts";
 import { PEEK_BYTES, peekPacket } from "../../store/peek.ts";
 import type { LogFn } from "../log.ts";
-import { ByteQueue } from "./bytes.ts";
+import { ByteQueue, joinBuffer } from "./bytes.ts";
 import type { Congestion } from "./congestion.ts";
 import { Transit } from "./transit.ts";
 import { isRerunHeader, OLD_CLIENT_WARNING, PROTOCOL_HEADER, PROTOCOL_VERSION_0, UNKNOWN_CLIENT, versionMismatch } from "./handshake.ts";
@@ -40,7 +40,20 @@ export interface ConnectionContext {
   onDropped: (bytes: number) => void;
   /** Called exactly once: null for a goodbye (EOF), else the error text. The caller closes the socket. */
   onClose: (error: string | null) => void;
+  /**
+   * Where the runtime allows it: reads up to `max` bytes waiting on the socket into `into` at `at` without
+   * blocking, and only bytes that come after every byte pushed so far; 0 when there are none. A large
+   * packet then fills its own buffer, without the runtime's read buffers and the join of them.
+   */
+  readInto?: (into: Uint8Array, at: number, max: number) => number;
 }
+
+/** Packets at least this large are read straight into their buffer when the context can (`readInto`)… */
+const DIRECT_MIN = 256 << 10;
+/** …once a quarter of them (1 / DIRECT_RESERVE) is in: a length prefix alone reserves nothing. */
+const DIRECT_RESERVE = 4;
+/** Bytes read straight from the socket per read event at most. */
+const DIRECT_SLICE = 8 << 20;
 
 /** Reads smaller than this never count as filling the runtime's read buffer. */
 const FULL_READ_MIN = 64 << 10;
@@ -61,6 +74,9 @@ export class Connection {
   private more = false;
   /** The current packet's envelope once read (`undefined`: not read yet). */
   private peeked: PeekedHead | null | undefined = undefined;
+  /** The large packet being read straight into its buffer (`filled` bytes in), or null. */
+  private direct: Uint8Array | null = null;
+  private filled = 0;
 
   constructor(private readonly ctx: ConnectionContext) {}
 
@@ -69,6 +85,15 @@ export class Connection {
     if (this.state === "closed") return;
     this.more = bytes.length >= FULL_READ_MIN && bytes.length >= this.largestRead;
     if (bytes.length > this.largestRead) this.largestRead = bytes.length;
+    if (this.direct !== null) {
+      const k = Math.min(bytes.length, this.direct.length - this.filled);
+      this.direct.set(bytes.subarray(0, k), this.filled);
+      this.filled += k;
+      if (!this.fillDirect()) return;
+      this.complete(this.takeDirect());
+      if ((this.state as State) === "closed") return;
+      bytes = bytes.subarray(k);
+    }
     this.buf.push(bytes);
     while (this.step());
   }
@@ -121,19 +146,57 @@ export class Connection {
         return true;
       }
       case "packet": {
-        if (buf.size < this.packetLen) return false;
-        this.state = "length";
-        ctx.log("trace", `Received packet of size ${this.packetLen}.`);
-        const fate = this.fate();
-        if (fate === "dropped") {
-          buf.skip(this.packetLen);
-          ctx.onDropped(this.packetLen);
-        } else this.handlePacket(buf.take(this.packetLen, this.lead()), fate === "per message");
-        return true;
+        if (buf.size >= this.packetLen) return this.complete(null);
+        if (!ctx.readInto || this.packetLen < DIRECT_MIN || buf.size * DIRECT_RESERVE < this.packetLen) return false;
+        // The rest is read straight into the packet's buffer: first what is buffered, then the socket.
+        try {
+          this.direct = joinBuffer(this.packetLen, this.lead());
+        } catch (e) {
+          return this.closeWithWarning(`Cannot hold a packet of ${this.packetLen} bytes: ${(e as Error).message}`);
+        }
+        this.filled = buf.moveInto(this.direct);
+        return this.fillDirect() && this.complete(this.takeDirect());
       }
       case "closed":
         return false;
     }
+  }
+
+  /** Ends the current packet, whole in `packet` or waiting in the queue: dropped, thinned or handled, as its fate says. */
+  private complete(packet: Uint8Array | null): true {
+    const { buf, ctx } = this;
+    this.state = "length";
+    ctx.log("trace", `Received packet of size ${this.packetLen}.`);
+    const fate = this.fate();
+    if (fate === "dropped") {
+      if (packet === null) buf.skip(this.packetLen);
+      ctx.onDropped(this.packetLen);
+    } else this.handlePacket(packet ?? buf.take(this.packetLen, this.lead()), fate === "per message");
+    return true;
+  }
+
+  /**
+   * Reads what the socket has, up to DIRECT_SLICE bytes per call (the rest on the next read event: other
+   * clients and timers get their turn), into the packet being read straight into its buffer; true once it
+   * is whole, and then more bytes are likely waiting.
+   */
+  private fillDirect(): boolean {
+    const out = this.direct!, stop = Math.min(out.length, this.filled + DIRECT_SLICE);
+    while (this.filled < stop) {
+      const n = this.ctx.readInto!(out, this.filled, stop - this.filled);
+      if (n <= 0) return false;
+      this.filled += n;
+    }
+    if (this.filled < out.length) return false;
+    this.more = true;
+    return true;
+  }
+
+  /** The packet read straight into its buffer, now whole. */
+  private takeDirect(): Uint8Array {
+    const packet = this.direct!;
+    this.direct = null;
+    return packet;
   }
 
   /**
@@ -212,6 +275,7 @@ export class Connection {
     if (this.state === "closed") return;
     this.state = "closed";
     this.buf.clear();
+    this.direct = null;
     this.ctx.onClose(error);
   }
 }
@@ -219,7 +283,8 @@ export class Connection {
 /**
  * Decodes one packet (a whole RRD stream), handing its buffer over to the decoder: large messages are
  * decoded in place and the store keeps views into it. That is sound because a packet is either a fresh
- * copy (`ByteQueue.take` joining reads) or a view into the runtime's read buffer, which Bun, Node and
+ * buffer (`ByteQueue.take` joining reads, or a packet read straight from the socket) or a view into the
+ * runtime's read buffer, which Bun, Node and
  * Deno allocate anew for every read and never touch again (tests/tcp/adopt.test.ts checks it); nothing
  * here writes to a packet once taken.
  */

@@ -2,6 +2,7 @@
  * The TCP SDK server (spec §1): what `rerun` listens with on port 9876. Uses only `node:net`, so it
  * runs under Bun, Deno and Node. The server never writes to a client.
  */
+import { readSync } from "node:fs";
 import net from "node:net";
 import type { LogMsg } from "../../store/logmsg.ts";
 import { type LogFn, logOnce } from "../log.ts";
@@ -48,6 +49,32 @@ export interface SdkServer {
   close(drainMs?: number): Promise<void>;
 }
 
+/**
+ * Non-blocking reads straight from an accepted socket's descriptor, which Bun exposes (on Linux, where it is
+ * non-blocking and polled level-triggered): the kernel then copies a large packet's bytes once, into the
+ * packet's own buffer, where the runtime would copy them into a read buffer of at most 512 KiB and we would
+ * join those. Only while the stream holds nothing unread and is not paused, so the bytes come in order and
+ * back-pressure holds, and while the socket still owns that descriptor. "Nothing waiting" reads as 0; any
+ * other error (a reset) is raised on the socket, as the runtime's own read would. Undefined elsewhere.
+ */
+export function directReader(socket: net.Socket): ((into: Uint8Array, at: number, max: number) => number) | undefined {
+  const handle = () => (socket as unknown as { _handle?: { fd?: unknown } | null })._handle;
+  const fd = handle()?.fd;
+  if (!("Bun" in globalThis) || process.platform !== "linux" || typeof fd !== "number" || fd < 0) return undefined;
+  return (into, at, max) => {
+    if (socket.readableLength > 0 || socket.isPaused() || socket.destroyed || handle()?.fd !== fd) return 0;
+    try {
+      return readSync(fd, into, at, max, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "EAGAIN" && code !== "EWOULDBLOCK" && code !== "EINTR") {
+        process.nextTick(() => socket.destroy(Object.assign(new Error(`read ${code}`), { code })));
+      }
+      return 0;
+    }
+  };
+}
+
 /** Listens for SDK clients; rejects with Rerun's "Failed to bind TCP address …" error if it cannot. */
 export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer> {
   const bind = opts.bind ?? "0.0.0.0";
@@ -75,6 +102,7 @@ export async function startSdkServer(opts: SdkServerOptions): Promise<SdkServer>
         socket.destroy();
         opts.onClientClosed?.(client, error);
       },
+      readInto: directReader(socket),
     });
     socket.on("data", (bytes: Uint8Array) => conn.push(bytes));
     socket.on("end", () => conn.end());
