@@ -147,7 +147,7 @@ export class Connection {
       }
       case "packet": {
         if (buf.size >= this.packetLen) return this.complete(null);
-        if (!ctx.readInto || this.packetLen < DIRECT_MIN || buf.size * DIRECT_RESERVE < this.packetLen) return false;
+        if (!ctx.readInto || !this.more || this.packetLen < DIRECT_MIN || buf.size * DIRECT_RESERVE < this.packetLen) return false;
         // The rest is read straight into the packet's buffer: first what is buffered, then the socket.
         try {
           this.direct = joinBuffer(this.packetLen, this.lead());
@@ -176,20 +176,19 @@ export class Connection {
   }
 
   /**
-   * Reads what the socket has, up to DIRECT_SLICE bytes per call (the rest on the next read event: other
-   * clients and timers get their turn), into the packet being read straight into its buffer; true once it
-   * is whole, and then more bytes are likely waiting.
+   * Reads what the socket has into the packet being read straight into its buffer; true once it is whole.
+   * Only after a read that filled the runtime's buffer (`more`): bytes are then likely waiting, where a paced
+   * sender's would not be (a read that finds none costs an exception). At most DIRECT_SLICE bytes per call:
+   * the rest comes with the next read event, so that other clients and timers get their turn.
    */
   private fillDirect(): boolean {
     const out = this.direct!, stop = Math.min(out.length, this.filled + DIRECT_SLICE);
-    while (this.filled < stop) {
+    while (this.more && this.filled < stop) {
       const n = this.ctx.readInto!(out, this.filled, stop - this.filled);
       if (n <= 0) return false;
       this.filled += n;
     }
-    if (this.filled < out.length) return false;
-    this.more = true;
-    return true;
+    return this.filled === out.length;
   }
 
   /** The packet read straight into its buffer, now whole. */
