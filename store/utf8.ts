@@ -18,7 +18,7 @@ export function utf8(b: Uint8Array, start: number, end: number): string {
 /** Decodes `b[start, end)` as UTF-8, through the cache; throws a TypeError on invalid UTF-8. */
 export function utf8At(b: Uint8Array, start: number, end: number): string {
   const n = end - start;
-  if (n > MAX_CACHED) return fatal.decode(b.subarray(start, end));
+  if (n > MAX_CACHED) return utf8(b, start, end);
   let h = n;
   for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
   const slot = h >>> 22;
@@ -28,7 +28,7 @@ export function utf8At(b: Uint8Array, start: number, end: number): string {
     while (i < n && keys[k + i] === b[start + i]) i++;
     if (i === n) return values[slot]!;
   }
-  const s = fatal.decode(b.subarray(start, end));
+  const s = utf8(b, start, end);
   for (let i = 0; i < n; i++) keys[k + i] = b[start + i]!;
   lengths[slot] = n;
   values[slot] = s;

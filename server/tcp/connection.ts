@@ -283,9 +283,8 @@ export class Connection {
  * Decodes one packet (a whole RRD stream), handing its buffer over to the decoder: large messages are
  * decoded in place and the store keeps views into it. That is sound because a packet is either a fresh
  * buffer (`ByteQueue.take` joining reads, or a packet read straight from the socket) or a view into the
- * runtime's read buffer, which Bun, Node and
- * Deno allocate anew for every read and never touch again (tests/tcp/adopt.test.ts checks it); nothing
- * here writes to a packet once taken.
+ * runtime's read buffer, which Bun, Node and Deno allocate anew for every read and never touch again
+ * (tests/tcp/adopt.test.ts checks it); nothing here writes to a packet once taken.
  */
 function decodePacket(packet: Uint8Array, onWarning: (text: string) => void): LogMsg[] {
   const out: LogMsg[] = [];
