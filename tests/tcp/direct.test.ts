@@ -6,7 +6,8 @@ import { directReader } from "../../server/tcp/server.ts";
 import { concat, encodePacketStream } from "../../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
-import { u32 } from "./client.ts";
+import { TestClient, u32 } from "./client.ts";
+import { record } from "./harness.ts";
 
 const HANDSHAKE = new Uint8Array([1, 0, ..."rerun"].map((x) => (typeof x === "string" ? x.charCodeAt(0) : x)));
 const framed = (m: LogMsg) => {
@@ -133,4 +134,33 @@ test("a reset in the middle of a packet read straight closes with the read error
     expect(s.got).toEqual([]);
     expect(s.calls).toBeGreaterThan(0); // the packet was being read straight
   }
+});
+
+test("the real server: a malformed large packet closes its client with a one-line error; a client sending large packets meanwhile gets all of them", async () => {
+  const r = await record();
+  const { sent, stream } = recording();
+  const bad = concat([encodePacketStream(sent[2]!), new Uint8Array([0])]);
+  const len = bad.length - 20;
+  new DataView(bad.buffer).setUint32(12, len, true);
+  new DataView(bad.buffer).setUint32(16, len, true);
+  const breaker = async () => {
+    const c = await TestClient.connect(r.port);
+    await c.handshake();
+    await c.send(sent.slice(0, 2));
+    await c.packet(bad);
+    return { addr: c.addr, error: await r.closed(c.addr) };
+  };
+  const good = async () => {
+    const c = await connect(r.port);
+    const addr = `${c.localAddress}:${c.localPort}`;
+    await send(c, stream);
+    return addr;
+  };
+  const [b, g] = await Promise.all([breaker(), good()]);
+  expect(b.error).toStartWith("MsgPack error: 1 trailing bytes after the LogMsg");
+  expect(r.texts("warn")).toContain(`Closing connection to client at ${b.addr}: ${b.error}`);
+  expect(r.msgs(b.addr).map((m) => (m as ArrowMsg).chunkId)).toEqual(sent.slice(0, 2).map((m) => m.chunkId));
+  expect(await r.closed(g)).toBeNull();
+  expectIntact(r.msgs(g), sent);
+  await r.server.close();
 });
