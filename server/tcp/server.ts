@@ -2,7 +2,7 @@
  * The TCP SDK server (spec §1): what `rerun` listens with on port 9876. Uses only `node:net`, so it
  * runs under Bun, Deno and Node. The server never writes to a client.
  */
-import { readSync } from "node:fs";
+import { readFileSync, readSync } from "node:fs";
 import net from "node:net";
 import type { LogMsg } from "../../store/logmsg.ts";
 import { type LogFn, logOnce } from "../log.ts";
@@ -55,12 +55,13 @@ export interface SdkServer {
  * packet's own buffer, where the runtime would copy them into a read buffer of at most 512 KiB and we would
  * join those. Only while the stream holds nothing unread and is not paused, so the bytes come in order and
  * back-pressure holds, and while the socket still owns that descriptor. "Nothing waiting" reads as 0; any
- * other error (a reset) is raised on the socket, as the runtime's own read would. Undefined elsewhere.
+ * other error (a reset) is raised on the socket, as the runtime's own read would. Undefined elsewhere, and
+ * for a descriptor the kernel does not report as non-blocking (a read would then wait for the client).
  */
 export function directReader(socket: net.Socket): ((into: Uint8Array, at: number, max: number) => number) | undefined {
   const handle = () => (socket as unknown as { _handle?: { fd?: unknown } | null })._handle;
   const fd = handle()?.fd;
-  if (!("Bun" in globalThis) || process.platform !== "linux" || typeof fd !== "number" || fd < 0) return undefined;
+  if (!("Bun" in globalThis) || process.platform !== "linux" || typeof fd !== "number" || fd < 0 || !nonBlocking(fd)) return undefined;
   return (into, at, max) => {
     if (socket.readableLength > 0 || socket.isPaused() || socket.destroyed || handle()?.fd !== fd) return 0;
     try {
@@ -73,6 +74,19 @@ export function directReader(socket: net.Socket): ((into: Uint8Array, at: number
       return 0;
     }
   };
+}
+
+/** Linux's O_NONBLOCK in the octal `flags:` line of /proc/self/fdinfo/<fd>. */
+const O_NONBLOCK = 0o4000;
+
+/** Whether this process's descriptor `fd` is non-blocking, as /proc reports it (false when it cannot tell). */
+export function nonBlocking(fd: number): boolean {
+  try {
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "latin1"))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & O_NONBLOCK) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Listens for SDK clients; rejects with Rerun's "Failed to bind TCP address …" error if it cannot. */

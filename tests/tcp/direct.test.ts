@@ -1,8 +1,9 @@
 /** Large packets read straight from the socket into their own buffer (server.ts `directReader`): every byte, in order. */
 import { expect, test } from "bun:test";
+import { closeSync, openSync } from "node:fs";
 import net from "node:net";
 import { Connection } from "../../server/tcp/connection.ts";
-import { directReader } from "../../server/tcp/server.ts";
+import { directReader, nonBlocking } from "../../server/tcp/server.ts";
 import { concat, encodePacketStream } from "../../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
@@ -163,4 +164,24 @@ test("the real server: a malformed large packet closes its client with a one-lin
   expect(await r.closed(g)).toBeNull();
   expectIntact(r.msgs(g), sent);
   await r.server.close();
+});
+
+test("straight reads only from a descriptor the kernel reports as non-blocking", async () => {
+  const sockets: net.Socket[] = [];
+  const server = net.createServer((s) => void sockets.push(s));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const c = await connect((server.address() as net.AddressInfo).port);
+  while (sockets.length === 0) await Bun.sleep(1);
+  const fd = (sockets[0] as unknown as { _handle: { fd: number } })._handle.fd;
+  expect(nonBlocking(fd)).toBe(true);
+  expect(directReader(sockets[0]!)).toBeFunction();
+  const file = openSync(import.meta.path, "r"); // a blocking descriptor
+  try {
+    expect(nonBlocking(file)).toBe(false);
+  } finally {
+    closeSync(file);
+  }
+  expect(nonBlocking(1 << 20)).toBe(false); // no such descriptor
+  c.destroy();
+  server.close();
 });
