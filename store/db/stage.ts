@@ -204,27 +204,32 @@ export function readRows(b: Uint8Array, at: number, n: number, types: readonly D
       p += 8 + paddedBytes(widths[k]!, items);
     }
   }
-  // Pass 2: copy into column buffers.
-  const rowTime = new BigUint64Array(n), rowInc = new BigUint64Array(n);
-  const times = Array.from({ length: timelines }, () => new BigInt64Array(n));
-  const cols = types.map((t, k) => column(t, n, totals[k]!));
-  const bytesOf = (x: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
-  const rt = bytesOf(rowTime), ri = bytesOf(rowInc), tb = times.map(bytesOf);
-  const vb = cols.map((c) => c.leaves.map(bytesOf));
+  // Pass 2: copy into column buffers, all views of one block.
+  let size = 8 * n * (2 + timelines);
+  for (let k = 0; k < types.length; k++) {
+    size += pad8(4 * (n + 1));
+    for (const w of widths[k]!) size += pad8(totals[k]! * w);
+  }
+  const block = new Block(size);
+  const rowTime = block.take(BigUint64Array, n), rowInc = block.take(BigUint64Array, n);
+  const times = Array.from({ length: timelines }, () => block.take(BigInt64Array, n));
+  const cols = types.map((t, k) => column(t, n, totals[k]!, block));
+  const all = block.bytes, tb = times.map((t) => t.byteOffset);
+  const vb = cols.map((c) => c.leaves.map((v) => v.byteOffset));
   const fill = new Array<number>(types.length).fill(0);
   p = at;
   for (let r = 0; r < n; r++) {
-    copy(b, p, rt, 8 * r, 8);
-    copy(b, p + 8, ri, 8 * r, 8);
+    copy(b, p, all, rowTime.byteOffset + 8 * r, 8);
+    copy(b, p + 8, all, rowInc.byteOffset + 8 * r, 8);
     p += 16;
-    for (let t = 0; t < timelines; t++, p += 8) copy(b, p, tb[t]!, 8 * r, 8);
+    for (let t = 0; t < timelines; t++, p += 8) copy(b, p, all, tb[t]! + 8 * r, 8);
     for (let k = 0; k < types.length; k++) {
       const items = u32le(b, p), c = cols[k]!, w = widths[k]!;
       p += 8;
       c.offsets[r + 1] = fill[k]! + items;
       for (let i = 0; i < w.length; i++) {
         const len = items * w[i]!;
-        if (len > 0) copy(b, p, vb[k]![i]!, fill[k]! * w[i]!, len);
+        if (len > 0) copy(b, p, all, vb[k]![i]! + fill[k]! * w[i]!, len);
         p += (len + 7) & ~7;
       }
       fill[k]! += items;
@@ -262,28 +267,49 @@ function listChild(t: DataType): DataType {
   return (t as Extract<DataType, { kind: "list" }>).child.type;
 }
 
+/** Typed arrays carved one after another (each 8-aligned) out of one zeroed ArrayBuffer: one allocation for a block of rows' columns. */
+class Block {
+  readonly bytes: Uint8Array;
+  private at = 0;
+
+  constructor(size: number) {
+    this.bytes = new Uint8Array(new ArrayBuffer(size));
+  }
+
+  /** The next `count` elements of type `ctor`. */
+  take<T>(ctor: new (buffer: ArrayBuffer, at: number, count: number) => T & { BYTES_PER_ELEMENT: number }, count: number): T {
+    const v = new ctor(this.bytes.buffer as ArrayBuffer, this.at, count);
+    this.at += pad8(count * v.BYTES_PER_ELEMENT);
+    return v;
+  }
+}
+
+function pad8(n: number): number {
+  return (n + 7) & ~7;
+}
+
 /** A list column of `rows` rows and `items` items of its child type, offsets zero-filled after the first, and its child's value buffers in leaf order. */
-function column(t: DataType, rows: number, items: number): { data: ArrayData; offsets: Int32Array; leaves: Values[] } {
-  const offsets = new Int32Array(rows + 1), child = itemsArray(listChild(t), items);
+function column(t: DataType, rows: number, items: number, block: Block): { data: ArrayData; offsets: Int32Array; leaves: Values[] } {
+  const offsets = block.take(Int32Array, rows + 1), child = itemsArray(listChild(t), items, block);
   const data: ArrayData = { type: t, length: rows, nullCount: 0, validity: null, offsets, values: null, typeIds: null, children: [child.array] };
   return { data, offsets, leaves: child.leaves };
 }
 
 /** An array of `n` items of a stageable item type, and its value buffers in leaf order. */
-function itemsArray(t: DataType, n: number): { array: ArrayData; leaves: Values[] } {
+function itemsArray(t: DataType, n: number, block: Block): { array: ArrayData; leaves: Values[] } {
   const array = (children: ArrayData[], values: Values | null, length = n): ArrayData => ({
     type: t, length, nullCount: t.kind === "null" ? length : 0, validity: null, offsets: null, values, typeIds: null, children,
   });
   if (t.kind === "struct") {
-    const kids = t.children.map((f) => itemsArray(f.type, n));
+    const kids = t.children.map((f) => itemsArray(f.type, n, block));
     return { array: array(kids.map((k) => k.array), null), leaves: kids.flatMap((k) => k.leaves) };
   }
   if (t.kind === "fixed_size_list") {
-    const g = t.child.type, values = new (valuesCtor(g))(n * t.size);
+    const g = t.child.type, values = block.take(valuesCtor(g), n * t.size) as Values;
     const leaf: ArrayData = { type: g, length: n * t.size, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [] };
     return { array: array([leaf], null), leaves: [values] };
   }
   if (t.kind === "null") return { array: array([], null), leaves: [] };
-  const values = new (valuesCtor(t))(n);
+  const values = block.take(valuesCtor(t), n) as Values;
   return { array: array([], values), leaves: [values] };
 }
