@@ -183,5 +183,6 @@ test("straight reads only from a descriptor the kernel reports as non-blocking",
   }
   expect(nonBlocking(1 << 20)).toBe(false); // no such descriptor
   c.destroy();
-  server.close();
+  sockets[0]!.destroy();
+  await new Promise((r) => server.close(r));
 });
