@@ -125,7 +125,6 @@ export class LiveFeed {
     this.timer = null;
     const now = performance.now();
     if (now - this.lastTick < this.opts.intervalMs) return this.schedule(); // timers may fire a little early
-    this.lastTick = now;
     const fresh = this.fresh;
     this.fresh = new Pending();
     let held = false;
@@ -135,6 +134,8 @@ export class LiveFeed {
       if (socket.buffered() > this.opts.maxBufferedBytes) held = true;
       else socket.send(JSON.stringify(p.take()));
     }
+    // Counted from the last send, so that a pause while encoding (a collection) cannot bring two frames closer.
+    this.lastTick = performance.now();
     if (held) this.schedule();
   }
 }

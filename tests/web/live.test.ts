@@ -66,6 +66,31 @@ describe("LiveFeed", () => {
     feed.close();
   });
 
+  test("a pause while a frame goes out (a collection, a slow encode) does not bring the next frame closer", async () => {
+    const hub = new Hub();
+    const feed = new LiveFeed(hub);
+    const times: number[] = [];
+    const s = new FakeSocket();
+    let calls = 0;
+    s.send = (data) => {
+      const until = performance.now() + (calls++ % 2 ? 8 : 0);
+      while (performance.now() < until);
+      s.sent.push(data);
+      times.push(performance.now());
+    };
+    feed.connect(s);
+    hub.add(storeInfo(recording("live")));
+    const end = performance.now() + 200;
+    for (let i = 0; performance.now() < end; i++) {
+      hub.add(scalar("/a", i));
+      await Bun.sleep(1);
+    }
+    await Bun.sleep(40);
+    expect(times.length).toBeGreaterThan(5);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(15.5);
+    feed.close();
+  });
+
   test("a client that cannot take more gets nothing until it drained, then one coalesced frame", async () => {
     const hub = new Hub();
     const feed = new LiveFeed(hub, { intervalMs: 5, maxBufferedBytes: 100 });
