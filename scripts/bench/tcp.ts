@@ -246,14 +246,13 @@ function slowBytes(n: number): Uint8Array {
   return Buffer.allocUnsafeSlow(n);
 }
 
-/** The client's copy of `packets`, in buffers that sending does not give an `ArrayBuffer` object (see `slowBytes`). */
-function sendable(packets: Uint8Array[]): Uint8Array[] {
+/** Replaces each of `packets` by a copy in a buffer that sending does not give an `ArrayBuffer` object (see `slowBytes`). */
+function makeSendable(packets: Uint8Array[]): void {
   for (let i = 0; i < packets.length; i++) {
     const copy = slowBytes(packets[i]!.length);
     copy.set(packets[i]!);
     packets[i] = copy;
   }
-  return packets;
 }
 
 /** MessagePack of the key "time_ns" (fixstr) and the marker of the u64 after it. */
@@ -290,7 +289,7 @@ if (!Bun.isMainThread) {
       if (m.type === "load") {
         const mod = await import(m.spec.module);
         data = await mod[m.spec.fn](...m.spec.args);
-        sendable(data.packets);
+        makeSendable(data.packets);
         reply({ type: "loaded", count: data.packets.length, bytes: data.packets.reduce((n, p) => n + p.length + 4, 7), frames: data.frames });
       } else if (m.type === "send") {
         const s = await sendAll(data.packets, m);

@@ -64,7 +64,7 @@ export function itemBytes(t: DataType): number {
 /** The bytes a row of `items` items of a type with leaf widths `w` takes in the staged layout after its count. */
 function paddedBytes(w: readonly number[], items: number): number {
   let n = 0;
-  for (let i = 0; i < w.length; i++) n += (items * w[i]! + 7) & ~7;
+  for (let i = 0; i < w.length; i++) n += pad8(items * w[i]!);
   return n;
 }
 
@@ -206,10 +206,7 @@ export function readRows(b: Uint8Array, at: number, n: number, types: readonly D
   }
   // Pass 2: copy into column buffers, all views of one block.
   let size = 8 * n * (2 + timelines);
-  for (let k = 0; k < types.length; k++) {
-    size += pad8(4 * (n + 1));
-    for (const w of widths[k]!) size += pad8(totals[k]! * w);
-  }
+  for (let k = 0; k < types.length; k++) size += pad8(4 * (n + 1)) + paddedBytes(widths[k]!, totals[k]!);
   const block = new Block(size);
   const rowTime = block.take(BigUint64Array, n), rowInc = block.take(BigUint64Array, n);
   const times = Array.from({ length: timelines }, () => block.take(BigInt64Array, n));
@@ -284,6 +281,7 @@ class Block {
   }
 }
 
+/** `n` rounded up to a multiple of 8. */
 function pad8(n: number): number {
   return (n + 7) & ~7;
 }

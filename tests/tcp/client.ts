@@ -1,11 +1,20 @@
 /** A test SDK client over a real socket, behaving like the 0.22 Rust SDK (spec §1.7). */
 import net from "node:net";
-import { encodePacketStream } from "../../store/encoder.ts";
+import { concat, encodePacketStream } from "../../store/encoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
 
 /** A u32 little-endian. */
 export const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
 const u16 = (n: number) => new Uint8Array(new Uint16Array([n]).buffer);
+
+/** The v1 handshake's bytes: protocol version 1, then "rerun". */
+export const HANDSHAKE = new Uint8Array([1, 0, ...new TextEncoder().encode("rerun")]);
+
+/** A packet as it goes on the wire: its u32 LE length, then its bytes. */
+export const frame = (packet: Uint8Array) => concat([u32(packet.length), packet]);
+
+/** A message as its own packet, framed. */
+export const framed = (m: LogMsg) => frame(encodePacketStream(m));
 
 /** One client connection; every write resolves once handed to the OS. */
 export class TestClient {

@@ -1,15 +1,14 @@
 import { expect, test } from "bun:test";
 import { Congestion } from "../../server/tcp/congestion.ts";
-import { Connection } from "../../server/tcp/connection.ts";
+import { Connection, type ConnectionContext } from "../../server/tcp/connection.ts";
 import { concat, encodePacketStream } from "../../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
-import { u32 } from "./client.ts";
+import { frame, framed, HANDSHAKE } from "./client.ts";
 
-/** A connection that records, per delivery, how many messages and whether more bytes were said to be waiting. */
-function connection(): { conn: Connection; got: [number, boolean][] } {
-  const got: [number, boolean][] = [];
-  const conn = new Connection({
+/** A connection's context: a quiet client with no latency limit, delivering nowhere, with `over` on top. */
+function context(over: Partial<ConnectionContext>): ConnectionContext {
+  return {
     client: { id: 1, addr: "test" },
     quiet: true,
     maxPacketBytes: 1 << 30,
@@ -17,24 +16,29 @@ function connection(): { conn: Connection; got: [number, boolean][] } {
     logOnce: () => {},
     congestion: null,
     queueLatencySec: () => 0,
-    onMessages: (msgs, _client, more) => void got.push([msgs.length, more]),
+    onMessages: () => {},
     onDropped: () => {},
-    onClose: (e) => void (e && got.push([-1, false])),
-  });
-  return { conn, got };
+    onClose: () => {},
+    ...over,
+  };
 }
 
-const framed = (m: LogMsg) => {
-  const p = encodePacketStream(m);
-  return concat([u32(p.length), p]);
-};
+/** A connection that records, per delivery, how many messages and whether more bytes were said to be waiting. */
+function connection(): { conn: Connection; got: [number, boolean][] } {
+  const got: [number, boolean][] = [];
+  const conn = new Connection(context({
+    onMessages: (msgs, _client, more) => void got.push([msgs.length, more]),
+    onClose: (e) => void (e && got.push([-1, false])),
+  }));
+  return { conn, got };
+}
 
 test("a packet completed by a read as large as the largest so far (≥ 64 KiB) is delivered with more bytes likely waiting", () => {
   const g = new Gen(7);
   const big = framed(g.msg(g.points("/p", 5_000))), small = framed(g.msg(g.scalar("/s")));
   expect(big.length).toBeGreaterThan(64 << 10);
   const { conn, got } = connection();
-  conn.push(new Uint8Array([1, 0, ..."rerun"].map((x) => (typeof x === "string" ? x.charCodeAt(0) : x))));
+  conn.push(HANDSHAKE.slice());
   // Fresh bytes for every read, as a runtime hands them over (the connection decodes packets in place).
   conn.push(big.slice()); // the largest read so far: the runtime's buffer may have been full
   conn.push(small.slice()); // a short read: the socket is drained
@@ -48,12 +52,7 @@ test("a packet completed by a read as large as the largest so far (≥ 64 KiB) i
 function run(stream: Uint8Array, first: number, direct: boolean, congested: boolean) {
   const delivered: LogMsg[] = [], dropped: number[] = [];
   let closed: string | null | undefined, reads = 0, pos = 0, t = 0;
-  const conn = new Connection({
-    client: { id: 1, addr: "test" },
-    quiet: true,
-    maxPacketBytes: 1 << 30,
-    log: () => {},
-    logOnce: () => {},
+  const conn = new Connection(context({
     congestion: congested ? new Congestion({ maxLatencySec: 0.01, now: () => (t += 0.05), random: () => 0.5 }) : null,
     queueLatencySec: () => 1,
     onMessages: (msgs) => void delivered.push(...msgs),
@@ -69,7 +68,7 @@ function run(stream: Uint8Array, first: number, direct: boolean, congested: bool
           return n;
         }
       : undefined,
-  });
+  }));
   // Every read event fills the runtime's buffer (`first` bytes) with what the straight reads have not taken.
   for (pos = 0; pos < stream.length && closed === undefined;) {
     const n = Math.min(stream.length - pos, first);
@@ -88,8 +87,6 @@ function largeAndSmall(): { msgs: ArrowMsg[]; stream: Uint8Array } {
   for (let i = 0; i < 10; i++) msgs.push(g.msg(g.points(`/big${i % 2}`, 40_000)), g.msg(g.scalar(`/s${i}`)));
   return { msgs, stream: concat([HANDSHAKE, ...msgs.map(framed)]) };
 }
-
-const HANDSHAKE = new Uint8Array([1, 0, ..."rerun"].map((x) => (typeof x === "string" ? x.charCodeAt(0) : x)));
 
 test("large packets read straight get the fate the envelope read before the move gives them: dropped whole, or kept intact", () => {
   const { msgs, stream } = largeAndSmall();
@@ -119,7 +116,7 @@ test("a malformed large packet read straight closes the connection with the deco
   new DataView(bad.buffer).setUint32(12, len, true);
   new DataView(bad.buffer).setUint32(16, len, true);
   packets[4] = bad;
-  const corrupt = concat([HANDSHAKE, ...packets.flatMap((p) => [u32(p.length), p])]);
+  const corrupt = concat([HANDSHAKE, ...packets.map(frame)]);
   expect(corrupt.length).toBe(stream.length + 1);
   const r = run(corrupt, 300_000, true, false);
   expect(r.reads).toBeGreaterThan(0);

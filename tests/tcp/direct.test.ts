@@ -7,14 +7,9 @@ import { directReader, nonBlocking } from "../../server/tcp/server.ts";
 import { concat, encodePacketStream } from "../../store/encoder.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import { Gen } from "../../scripts/bench/gen.ts";
-import { TestClient, u32 } from "./client.ts";
+import { framed, HANDSHAKE, TestClient } from "./client.ts";
 import { record } from "./harness.ts";
 
-const HANDSHAKE = new Uint8Array([1, 0, ..."rerun"].map((x) => (typeof x === "string" ? x.charCodeAt(0) : x)));
-const framed = (m: LogMsg) => {
-  const p = encodePacketStream(m);
-  return concat([u32(p.length), p]);
-};
 
 interface Served {
   port: number;

@@ -6,7 +6,7 @@ import { decodeRrd } from "../../store/decoder.ts";
 import { concat, encodePacketStream, encodeRrd } from "../../store/encoder.ts";
 import type { LogMsg } from "../../store/logmsg.ts";
 import { fixture, POINTS_022 } from "../fixtures.ts";
-import { replay, TestClient, u32 } from "./client.ts";
+import { HANDSHAKE, replay, TestClient, u32 } from "./client.ts";
 import { record } from "./harness.ts";
 
 const expected = decodeRrd(fixture(POINTS_022));
@@ -135,7 +135,7 @@ describe("TCP SDK server", () => {
       },
       byteByByte: async () => {
         const c = await TestClient.connect(r.port);
-        for (const b of [1, 0, ..."rerun"].map((x) => (typeof x === "string" ? x.charCodeAt(0) : x))) {
+        for (const b of HANDSHAKE) {
           await c.write(new Uint8Array([b]));
           await sleep(5);
         }

@@ -46,49 +46,43 @@ describe("/api/live over a real WebSocket", () => {
   });
 });
 
+/** When a LiveFeed sent each frame over 200 ms of one scalar per ms; `pauseMs(k)` is spent inside the k-th send before it counts. */
+async function frameTimes(pauseMs: (k: number) => number): Promise<number[]> {
+  const hub = new Hub();
+  const feed = new LiveFeed(hub);
+  const times: number[] = [];
+  const s = new FakeSocket();
+  s.send = (data) => {
+    const until = performance.now() + pauseMs(times.length);
+    while (performance.now() < until);
+    s.sent.push(data);
+    times.push(performance.now());
+  };
+  feed.connect(s);
+  hub.add(storeInfo(recording("live")));
+  const end = performance.now() + 200;
+  for (let i = 0; performance.now() < end; i++) {
+    hub.add(scalar("/a", i));
+    await Bun.sleep(1);
+  }
+  await Bun.sleep(40);
+  feed.close();
+  return times;
+}
+
+/** Checks that more than 5 frames went out, each at least 16 ms (less a timer's rounding) after the one before. */
+function expectSpaced(times: number[]): void {
+  expect(times.length).toBeGreaterThan(5);
+  for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(15.5);
+}
+
 describe("LiveFeed", () => {
   test("sends at most one frame per 16 ms to a client", async () => {
-    const hub = new Hub();
-    const feed = new LiveFeed(hub);
-    const times: number[] = [];
-    const s = new FakeSocket();
-    s.send = (data) => void (s.sent.push(data), times.push(performance.now()));
-    feed.connect(s);
-    hub.add(storeInfo(recording("live")));
-    const end = performance.now() + 200;
-    for (let i = 0; performance.now() < end; i++) {
-      hub.add(scalar("/a", i));
-      await Bun.sleep(1);
-    }
-    await Bun.sleep(40);
-    expect(times.length).toBeGreaterThan(5);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(15.5);
-    feed.close();
+    expectSpaced(await frameTimes(() => 0));
   });
 
   test("a pause while a frame goes out (a collection, a slow encode) does not bring the next frame closer", async () => {
-    const hub = new Hub();
-    const feed = new LiveFeed(hub);
-    const times: number[] = [];
-    const s = new FakeSocket();
-    let calls = 0;
-    s.send = (data) => {
-      const until = performance.now() + (calls++ % 2 ? 8 : 0);
-      while (performance.now() < until);
-      s.sent.push(data);
-      times.push(performance.now());
-    };
-    feed.connect(s);
-    hub.add(storeInfo(recording("live")));
-    const end = performance.now() + 200;
-    for (let i = 0; performance.now() < end; i++) {
-      hub.add(scalar("/a", i));
-      await Bun.sleep(1);
-    }
-    await Bun.sleep(40);
-    expect(times.length).toBeGreaterThan(5);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(15.5);
-    feed.close();
+    expectSpaced(await frameTimes((k) => (k % 2 ? 8 : 0)));
   });
 
   test("a client that cannot take more gets nothing until it drained, then one coalesced frame", async () => {
