@@ -29,19 +29,9 @@ export function decodeLogMsg(body: Uint8Array, place: (ipc: Uint8Array) => Uint8
       msg = { kind: "ArrowMsg", storeId, chunkId, timepointMax, ipc: place(r.bin()) };
       break;
     }
-    case "BlueprintActivationCommand": {
-      let blueprintId: StoreId | null = null, makeActive = false, makeDefault = false;
-      fields(r, (k) => {
-        if (k === "blueprint_id") blueprintId = readStoreId(r);
-        else if (k === "make_active") makeActive = r.bool();
-        else if (k === "make_default") makeDefault = r.bool();
-        else return false;
-        return true;
-      });
-      if (!blueprintId) throw new MsgPackError("BlueprintActivationCommand without blueprint_id", at);
-      msg = { kind: "BlueprintActivationCommand", blueprintId, makeActive, makeDefault };
+    case "BlueprintActivationCommand":
+      msg = readActivation(r, at);
       break;
-    }
     default:
       throw new MsgPackError(`unknown LogMsg variant ${JSON.stringify(variant.name)}`, at);
   }
@@ -154,6 +144,11 @@ function enumTag(r: MsgReader): { name: string; payload: boolean } {
   return { name: r.str(), payload: true };
 }
 
+/*
+ * The readers below keep each closure-taking general path in a function of its own: a function whose
+ * variables a closure captures allocates their scope on every call, fast path or not.
+ */
+
 /** Walks a struct map; `take` reads the value for known keys and returns false for unknown ones. */
 function fields(r: MsgReader, take: (key: string) => boolean): void {
   const n = r.mapLen();
@@ -182,6 +177,11 @@ function readTuid(r: MsgReader): Tuid {
     if (r.isStr("inc")) return { timeNs, inc: r.int() };
     r.pos = at;
   }
+  return readTuidFields(r, at);
+}
+
+/** A `Tuid` in any field order. */
+function readTuidFields(r: MsgReader, at: number): Tuid {
   let timeNs: bigint | null = null, inc: bigint | null = null;
   fields(r, (k) => {
     if (k === "time_ns") timeNs = r.int();
@@ -214,6 +214,11 @@ function readStoreId(r: MsgReader): StoreId {
     }
     r.pos = at;
   }
+  return readStoreIdFields(r, at);
+}
+
+/** A `StoreId` in any field order. */
+function readStoreIdFields(r: MsgReader, at: number): StoreId {
   let kind: StoreKind | null = null, id: string | null = null;
   fields(r, (k) => {
     if (k === "kind") kind = readStoreKind(r);
@@ -223,6 +228,19 @@ function readStoreId(r: MsgReader): StoreId {
   });
   if (kind === null || id === null) throw new MsgPackError("StoreId needs kind and id", at);
   return { kind, id };
+}
+
+function readActivation(r: MsgReader, at: number): LogMsg {
+  let blueprintId: StoreId | null = null, makeActive = false, makeDefault = false;
+  fields(r, (k) => {
+    if (k === "blueprint_id") blueprintId = readStoreId(r);
+    else if (k === "make_active") makeActive = r.bool();
+    else if (k === "make_default") makeDefault = r.bool();
+    else return false;
+    return true;
+  });
+  if (!blueprintId) throw new MsgPackError("BlueprintActivationCommand without blueprint_id", at);
+  return { kind: "BlueprintActivationCommand", blueprintId, makeActive, makeDefault };
 }
 
 function readSetStoreInfo(r: MsgReader): LogMsg {
@@ -321,6 +339,11 @@ function readTimeline(r: MsgReader): Timeline {
     }
     r.pos = at;
   }
+  return readTimelineFields(r, at);
+}
+
+/** A `Timeline` in any field order. */
+function readTimelineFields(r: MsgReader, at: number): Timeline {
   let name: string | null = null, typ: TimeType | null = null;
   fields(r, (k) => {
     if (k === "name") name = r.str();

@@ -1,5 +1,5 @@
 /** Chunk ↔ Arrow record batch, the 0.22 transport schema (spec §4). */
-import type { ArrayData, DataType, Field, RecordBatch, Schema } from "./arrow/types.ts";
+import { type ArrayData, type DataType, type Field, NO_CHILDREN, type RecordBatch, type Schema } from "./arrow/types.ts";
 import { readIpc, readIpcStream } from "./arrow/read.ts";
 import { build, type Layout } from "./arrow/replay.ts";
 import { writeIpcStream } from "./arrow/write.ts";
@@ -274,7 +274,7 @@ export function descriptorKey(d: ComponentDescriptor): string {
 }
 
 function primitive(type: DataType, values: BigInt64Array | BigUint64Array): ArrayData {
-  return { type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [] };
+  return { type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: NO_CHILDREN };
 }
 
 function isU64(t: DataType): boolean {

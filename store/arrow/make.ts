@@ -1,5 +1,5 @@
 /** Builds `ArrayData` from plain JS values (the inverse of `valueAt`), plus short type constructors. */
-import type { ArrayData, DataType, Field } from "./types.ts";
+import { type ArrayData, type DataType, type Field, NO_CHILDREN } from "./types.ts";
 import type { JsValue } from "./values.ts";
 
 /** A field named `item` (Arrow's list child), nullable unless told otherwise. */
@@ -40,7 +40,7 @@ const utf8 = new TextEncoder();
 /** An array of `type` holding `values` (null = null slot; unions take `{ memberName: value }`). */
 export function arrayFromValues(type: DataType, values: readonly JsValue[]): ArrayData {
   const n = values.length;
-  const out: ArrayData = { type, length: n, nullCount: 0, validity: null, offsets: null, values: null, typeIds: null, children: [] };
+  const out: ArrayData = { type, length: n, nullCount: 0, validity: null, offsets: null, values: null, typeIds: null, children: NO_CHILDREN };
   if (type.kind === "null") return { ...out, nullCount: n };
   if (type.kind !== "union") {
     const nulls = values.reduce<number>((k, v) => k + (v === null ? 1 : 0), 0);

@@ -10,7 +10,7 @@ import { FbReader, type FbTable } from "./flatbuf.ts";
 import { checkOffsets } from "./offsets.ts";
 import { build, type Layout, match, record, type Span } from "./replay.ts";
 import { remember, type Remembered, sameBytes } from "./same.ts";
-import type { ArrayData, DataType, Field, RecordBatch, Schema, TimeUnit, Values } from "./types.ts";
+import { type ArrayData, type DataType, type Field, NO_CHILDREN, type RecordBatch, type Schema, type TimeUnit, type Values } from "./types.ts";
 
 const V5 = 4;
 const V4 = 3;
@@ -353,19 +353,19 @@ class BodyReader {
     const type = f.type;
     const p = this.node(f);
     const length = this.msg.reader.i64(p), rawNulls = this.msg.reader.i64(p + 8);
-    if (type.kind === "null") return arrayData(type, length, length, null, null, null, []);
+    if (type.kind === "null") return arrayData(type, length, length, null, null, null, NO_CHILDREN);
     if (type.kind === "union") return this.union(f, type, length);
     const validity = this.validity(f, length, rawNulls);
     const nullCount = validity ? rawNulls : 0;
     switch (type.kind) {
       case "bool":
-        return arrayData(type, length, nullCount, validity, null, this.view(Uint8Array, f, Math.ceil(length / 8), "Values"), []);
+        return arrayData(type, length, nullCount, validity, null, this.view(Uint8Array, f, Math.ceil(length / 8), "Values"), NO_CHILDREN);
       case "int":
       case "float":
       case "timestamp":
-        return arrayData(type, length, nullCount, validity, null, this.view(valuesCtor(type), f, length, "Values"), []);
+        return arrayData(type, length, nullCount, validity, null, this.view(valuesCtor(type), f, length, "Values"), NO_CHILDREN);
       case "fixed_size_binary":
-        return arrayData(type, length, nullCount, validity, null, this.view(Uint8Array, f, length * type.size, "Values"), []);
+        return arrayData(type, length, nullCount, validity, null, this.view(Uint8Array, f, length * type.size, "Values"), NO_CHILDREN);
       case "utf8":
       case "binary":
       case "large_utf8":
@@ -373,7 +373,7 @@ class BodyReader {
         const offsets = this.offsets(f, length, type.kind === "large_utf8" || type.kind === "large_binary");
         const rawValues = this.buffer(f);
         checkOffsets(f.name, offsets, length, rawValues.length);
-        return arrayData(type, length, nullCount, validity, offsets, rawValues.subarray(0, Number(offsets[length]!)), []);
+        return arrayData(type, length, nullCount, validity, offsets, rawValues.subarray(0, Number(offsets[length]!)), NO_CHILDREN);
       }
       case "list":
       case "large_list": {

@@ -7,7 +7,7 @@
  */
 import { checkOffsets } from "./offsets.ts";
 import { type Remembered, remember, sameBytes } from "./same.ts";
-import type { ArrayData, DataType, Field, Values } from "./types.ts";
+import { type ArrayData, type DataType, type Field, NO_CHILDREN, type Values } from "./types.ts";
 
 /** Where a flatbuffer vector's elements lie: byte position and element count. */
 export interface Span {
@@ -129,8 +129,11 @@ function view(x: Typed | null, body: Uint8Array): View | null | undefined {
 
 /** Rebuilds an array of a recipe over the body at `base` in `buffer` (the same object shape as the reader's). */
 function make(r: Recipe, buffer: ArrayBufferLike, base: number): ArrayData {
-  const children: ArrayData[] = [];
-  for (let k = 0; k < r.children.length; k++) children.push(make(r.children[k]!, buffer, base));
+  let children = NO_CHILDREN;
+  if (r.children.length > 0) {
+    children = [];
+    for (let k = 0; k < r.children.length; k++) children.push(make(r.children[k]!, buffer, base));
+  }
   const v = r.validity, o = r.offsets, x = r.values;
   const offsets = o === null ? null : (new o.ctor(buffer, base + o.at, o.count) as Int32Array | BigInt64Array);
   if (offsets !== null) checkOffsets(r.name, offsets, r.length, children[0]!.length);

@@ -3,11 +3,11 @@
  * objects. `arrayFromValues` in make.ts covers small and nested values.
  */
 import { arrayFromValues, fsl, item } from "./make.ts";
-import type { ArrayData, DataType, Values } from "./types.ts";
+import { type ArrayData, type DataType, NO_CHILDREN, type Values } from "./types.ts";
 
 /** A primitive array of `type` viewing `values` (one element per slot). */
 export function primitiveArray(type: DataType, values: Values): ArrayData {
-  return { type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [] };
+  return { type, length: values.length, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: NO_CHILDREN };
 }
 
 /** `FixedSizeList<size, T>` over a flat child of `size × n` values. */

@@ -63,6 +63,9 @@ export interface ArrayData {
   children: ArrayData[];
 }
 
+/** The children of every array without any, shared (never modified): one allocation fewer per leaf array. */
+export const NO_CHILDREN: ArrayData[] = Object.freeze([]) as unknown as ArrayData[];
+
 /** An IPC schema: top-level fields plus schema-level metadata. */
 export interface Schema {
   fields: Field[];

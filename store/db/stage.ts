@@ -10,7 +10,7 @@
  * (i32, padded to 8) and, per leaf buffer of the item type (one; a struct's: one per field), the items'
  * bytes in it (padded to 8).
  */
-import type { ArrayData, DataType, Values } from "../arrow/types.ts";
+import { type ArrayData, type DataType, NO_CHILDREN, type Values } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { valuesCtor } from "../arrow/ctors.ts";
 import { u32le } from "../dataview.ts";
@@ -304,7 +304,7 @@ function itemsArray(t: DataType, n: number, block: Block): { array: ArrayData; l
   }
   if (t.kind === "fixed_size_list") {
     const g = t.child.type, values = block.take(valuesCtor(g), n * t.size) as Values;
-    const leaf: ArrayData = { type: g, length: n * t.size, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: [] };
+    const leaf: ArrayData = { type: g, length: n * t.size, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: NO_CHILDREN };
     return { array: array([leaf], null), leaves: [values] };
   }
   if (t.kind === "null") return { array: array([], null), leaves: [] };
