@@ -334,12 +334,27 @@ function readTimeline(r: MsgReader): Timeline {
   if (pairStartingWith(r, "name")) {
     const name = r.str();
     if (r.isStr("typ")) {
-      if (r.isStr("Sequence")) return { name, typ: "Sequence" };
-      if (r.isStr("Time")) return { name, typ: "Time" };
+      if (r.isStr("Sequence")) return timelineOf(name, "Sequence");
+      if (r.isStr("Time")) return timelineOf(name, "Time");
     }
     r.pos = at;
   }
   return readTimelineFields(r, at);
+}
+
+/** Timelines met, shared by name per type: every message names the same few (bounded: cleared when full). */
+const knownTimelines = { Sequence: new Map<string, Timeline>(), Time: new Map<string, Timeline>() };
+const KNOWN_TIMELINES_MAX = 256;
+
+/** The shared `Timeline` of `name` and `typ`. */
+function timelineOf(name: string, typ: TimeType): Timeline {
+  const known = knownTimelines[typ];
+  let t = known.get(name);
+  if (t === undefined) {
+    if (known.size >= KNOWN_TIMELINES_MAX) known.clear();
+    known.set(name, (t = { name, typ }));
+  }
+  return t;
 }
 
 /** A `Timeline` in any field order. */

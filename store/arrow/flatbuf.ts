@@ -115,15 +115,23 @@ export class FbReader {
 
 /** One flatbuffer table with its validated vtable. */
 export class FbTable {
-  private readonly vtable: number;
-  private readonly vtableSize: number;
-  private readonly tableSize: number;
+  pos = 0;
+  private vtable = 0;
+  private vtableSize = 0;
+  private tableSize = 0;
 
   constructor(
     private readonly r: FbReader,
-    readonly pos: number,
+    pos: number,
   ) {
+    this.moveTo(pos);
+  }
+
+  /** Makes this the table at `pos` (one object for a walk over many tables, e.g. key-value pairs). */
+  private moveTo(pos: number): void {
+    const r = this.r;
     r.charge(1);
+    this.pos = pos;
     this.vtable = pos - r.i32(pos);
     this.vtableSize = r.u16(this.vtable);
     this.tableSize = r.u16(this.vtable + 2);
@@ -187,8 +195,11 @@ export class FbTable {
     if (p < 0) return out;
     const r = this.r, at = r.deref(p), n = r.u32(at);
     r.need(at + 4, 4 * n);
+    let kv: FbTable | null = null;
     for (let i = 0; i < n; i++) {
-      const kv = new FbTable(r, r.deref(at + 4 + 4 * i));
+      const pos = r.deref(at + 4 + 4 * i);
+      if (kv === null) kv = new FbTable(r, pos);
+      else kv.moveTo(pos);
       const k = kv.field(0, 4), v = kv.field(1, 4);
       const key = k < 0 ? "" : kv.textAt(k, true);
       out.set(key, v < 0 ? "" : kv.textAt(v, key !== unique));

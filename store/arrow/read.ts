@@ -234,15 +234,20 @@ function readBatch(schema: Schema, msg: Message): RecordBatch | LaidOut {
   const meta = msg.reader.bytes, fields = schema.fields;
   const known = length === 1 ? match(fields, meta, nodes, buffers, msg.body) : null;
   if (known) return { schema, layout: known, body: msg.body };
-  const r = new BodyReader(msg, nodes, buffers);
+  const columns = readColumns(fields, length, new BodyReader(msg, nodes, buffers));
+  if (length === 1) record(fields, meta, nodes, buffers, msg.body, columns);
+  return { schema, length, columns };
+}
+
+/** The columns of a batch of `length` rows, walked by `r` (apart from `readBatch`: its closure's scope would cost every replayed batch an allocation). */
+function readColumns(fields: Field[], length: number, r: BodyReader): ArrayData[] {
   const columns = fields.map((f) => {
     const col = r.array(f);
     if (col.length !== length) throw new Error(`Column '${f.name}' has length ${col.length}, expected ${length}`);
     return col;
   });
   r.finish();
-  if (length === 1) record(fields, meta, nodes, buffers, msg.body, columns);
-  return { schema, length, columns };
+  return columns;
 }
 
 type ViewCtor<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };

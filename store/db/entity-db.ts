@@ -45,6 +45,8 @@ export class EntityDb implements QuerySource {
   /** Rows ever queued, and the timer watching for a pause (see `watchIdle`). */
   private queuedTotal = 0;
   private idle: ReturnType<typeof setTimeout> | null = null;
+  /** `queuedTotal` at the idle check's last tick (-1 before its first). */
+  private idleSeen = -1;
   /** Slots holding staged rows (see stage.ts), moved into their chunks before anything reads the store. */
   private readonly staged: Slot[] = [];
   /** Rows staged in all of them. */
@@ -80,7 +82,11 @@ export class EntityDb implements QuerySource {
     for (const x of row.shape.comps) if (x.descriptor.component === CLEAR_IS_RECURSIVE) this.clearPaths.add(row.entityPath);
     const at = this.enqueue(ei, row, c.staged, c.heap, c.length); // first: it may replace queue.buffer
     copyRow(c, row.body, this.queue.buffer, at);
-    if (!this.events.has("chunk-added")) return;
+    if (this.events.has("chunk-added")) this.emitRow(row, msg);
+  }
+
+  /** Tells listeners of a queued row; its chunk is made if one asks (apart from `addRow`: the closure's scope would cost every row an allocation). */
+  private emitRow(row: ChunkRow, msg: ArrowMsg | null): void {
     let made: Chunk | null = null;
     this.events.emit("chunk-added", {
       db: this,
@@ -170,16 +176,18 @@ export class EntityDb implements QuerySource {
   private watchIdle(): void {
     this.queuedTotal++;
     if (this.idle !== null) return;
-    let seen = -1;
-    const tick = (): void => {
-      this.idle = null;
-      if (this.queue.rows === 0) return;
-      if (seen === this.queuedTotal) return this.settle();
-      seen = this.queuedTotal;
-      this.idle = unrefTimer(setTimeout(tick, IDLE_MS));
-    };
-    this.idle = unrefTimer(setTimeout(tick, IDLE_MS));
+    this.idleSeen = -1;
+    this.idle = unrefTimer(setTimeout(this.idleTick, IDLE_MS));
   }
+
+  /** The idle check: settles once no row was queued since the last tick, else looks again. */
+  private readonly idleTick = (): void => {
+    this.idle = null;
+    if (this.queue.rows === 0) return;
+    if (this.idleSeen === this.queuedTotal) return this.settle();
+    this.idleSeen = this.queuedTotal;
+    this.idle = unrefTimer(setTimeout(this.idleTick, IDLE_MS));
+  };
 
   /** Ingests every queued row, entity after entity. */
   private drain(): void {
