@@ -7,7 +7,7 @@
 import type { Layout, Recipe, View } from "../arrow/replay.ts";
 import { u32le } from "../dataview.ts";
 import type { ChunkRow, Plan } from "../transport.ts";
-import { copy, itemBytes, leafWidths, MAX_ITEMS_BYTES, putCount } from "./stage.ts";
+import { copy, itemBytes, leafWidths, MAX_ITEMS_BYTES, pad8, putCount } from "./stage.ts";
 
 /** How to copy the row of any batch of one layout. */
 export interface RowCopy {
@@ -52,7 +52,7 @@ export function copyRow(c: RowCopy, body: Uint8Array, b: Uint8Array, p: number):
     for (let i = 0; i < leaves; i++, j += 2) {
       const len = k[j + 1]!;
       copy(body, k[j]!, b, p, len);
-      p += (len + 7) & ~7;
+      p += pad8(len);
     }
   }
   return p;
@@ -81,7 +81,7 @@ function plan(l: Layout, p: Plan): RowCopy | null {
       if (v === null || byteLength(v) !== len) return null;
       comps.push(v.at, len);
       staged += len;
-      length += (len + 7) & ~7;
+      length += pad8(len);
     }
   }
   return { length, staged, heap: staged + 4 * p.comps.length, words: Int32Array.from(words), comps: Int32Array.from(comps) };

@@ -184,7 +184,7 @@ export function writeRow(b: Uint8Array, p: number, chunk: Chunk): number {
     for (let i = 0; i < w.length; i++) {
       const len = items * w[i]!, v = vs[i]!;
       if (len > 0) b.set(new Uint8Array(v.buffer, v.byteOffset + start * w[i]!, len), p);
-      p += (len + 7) & ~7;
+      p += pad8(len);
     }
   }
   return p;
@@ -227,7 +227,7 @@ export function readRows(b: Uint8Array, at: number, n: number, types: readonly D
       for (let i = 0; i < w.length; i++) {
         const len = items * w[i]!;
         if (len > 0) copy(b, p, all, vb[k]![i]! + fill[k]! * w[i]!, len);
-        p += (len + 7) & ~7;
+        p += pad8(len);
       }
       fill[k]! += items;
     }
@@ -282,7 +282,7 @@ class Block {
 }
 
 /** `n` rounded up to a multiple of 8. */
-function pad8(n: number): number {
+export function pad8(n: number): number {
   return (n + 7) & ~7;
 }
 
@@ -307,7 +307,7 @@ function itemsArray(t: DataType, n: number, block: Block): { array: ArrayData; l
     const leaf: ArrayData = { type: g, length: n * t.size, nullCount: 0, validity: null, offsets: null, values, typeIds: null, children: NO_CHILDREN };
     return { array: array([leaf], null), leaves: [values] };
   }
-  if (t.kind === "null") return { array: array([], null), leaves: [] };
+  if (t.kind === "null") return { array: array(NO_CHILDREN, null), leaves: [] };
   const values = block.take(valuesCtor(t), n) as Values;
-  return { array: array([], values), leaves: [values] };
+  return { array: array(NO_CHILDREN, values), leaves: [values] };
 }
