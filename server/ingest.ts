@@ -8,6 +8,12 @@ import { SLICE_MS } from "./slice.ts";
 const HIGH_WATER = 256 << 20;
 /** With a memory limit, the process's memory is checked each time this fraction of it was consumed. */
 const CHECK_FRACTION = 1 / 32;
+/**
+ * With a memory limit, this fraction of it is kept free for the allocator: after the store first drops data,
+ * new buffers do not all fit where the dropped ones were, and the resident size grows (by up to ~90 MB at a
+ * 500 MB limit in B12) before the budget sees it (docs/PERFORMANCE.md).
+ */
+const FRAGMENTATION_FRACTION = 1 / 8;
 
 /** The store as the memory budget sees it: what it holds, and its own limit, which the budget lowers. */
 export interface MemoryStore {
@@ -177,8 +183,9 @@ export class Ingest {
 /**
  * Keeps the process under `limit`: every `limit / 32` bytes consumed, young garbage (read buffers,
  * packets of dropped messages) is collected and the store's limit set to what the rest of the process
- * leaves (its resident size minus the most the store held, a full ingest queue and some garbage); after the store dropped data,
- * or when over the limit, a full collection gives the memory back.
+ * leaves (its resident size minus the most the store held, a full ingest queue, some garbage and room for
+ * the allocator's fragmentation); after the store dropped data, or when over the limit, a full collection
+ * gives the memory back.
  *
  * The store is charged for the most it ever held, not for what it holds now: freed pages stay resident
  * for reuse (server/malloc.ts), so after the store dropped data the resident size does not shrink, and
@@ -206,8 +213,8 @@ class Budget {
     this.gc(store.bytes < this.storeBytes || this.rss() > limit);
     this.storePeak = Math.max(this.storePeak, store.bytes);
     const rest = Math.max(0, this.rss() - this.storePeak);
-    // Room for a full queue, and for the garbage of two check intervals.
-    store.memoryLimit = Math.max(limit / 4, limit - rest - this.highWater - 2 * limit * CHECK_FRACTION);
+    // Room for a full queue, for the garbage of two check intervals and for the allocator's fragmentation.
+    store.memoryLimit = Math.max(limit / 4, limit - rest - this.highWater - (2 * CHECK_FRACTION + FRAGMENTATION_FRACTION) * limit);
     store.enforceLimit();
     this.storeBytes = store.bytes;
   }
