@@ -11,7 +11,7 @@ import type { Chunk, ComponentColumn } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
 import { layoutKey } from "../transport.ts";
 import { newTuid } from "../tuid.ts";
-import type { ChunkFacts, Slot } from "./slot.ts";
+import type { Slot } from "./slot.ts";
 
 /** Rerun's `ChunkStoreConfig` compaction thresholds. */
 export interface CompactionConfig {
@@ -46,9 +46,8 @@ export function schemaKey(chunk: Chunk): string {
   return chunk.schemaKey ?? layoutKey(chunk.timelines, chunk.components);
 }
 
-/** True if `rows` rows of `heap` bytes, with component types `types` and `facts`, can be appended to `slot` (same schema key) within the limits. */
-export function fits(slot: Slot, rows: number, heap: number, types: readonly DataType[], facts: ChunkFacts, config: CompactionConfig): boolean {
-  const sorted = slot.sortedWith(facts);
+/** True if `rows` rows of `heap` bytes, with component types `types`, can be appended to `slot` (same schema key) within the limits; `sorted`: they keep its times in order. */
+export function fits(slot: Slot, rows: number, heap: number, types: readonly DataType[], sorted: boolean, config: CompactionConfig): boolean {
   if (slot.numRows + rows > (sorted ? config.maxRows : config.maxRowsIfUnsorted) || slot.bytes + heap > config.maxBytes) return false;
   for (let k = 0; k < types.length; k++) if (!sameType(types[k]!, slot.types[k]!)) return false;
   return true;

@@ -1,5 +1,4 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
-import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { type ChunkRow, chunkHeapSize, componentIndex } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
@@ -115,8 +114,9 @@ export class EntityDb implements QuerySource {
       this.bytes += slot.bytes;
       dropped = ei.addStatic(slot);
     } else {
-      const key = schemaKey(chunk);
-      const open = this.openFitting(ei, key, chunk.numRows, chunkHeapSize(chunk), chunk.shape?.types ?? chunk.components.map((c) => c.data.type), facts);
+      const key = schemaKey(chunk), last = ei.open.get(key);
+      const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
+      const open = this.fitting(last, last !== undefined && fits(last, chunk.numRows, chunkHeapSize(chunk), types, last.sortedWith(facts), this.config));
       if (open === null) this.openSlot(ei, key, chunk, facts);
       else if (open.stage(chunk, facts)) this.staging(open);
       else open.append(chunk, facts);
@@ -202,20 +202,21 @@ export class EntityDb implements QuerySource {
     const q = this.queue, head = ei.queueHead;
     ei.queueHead = ei.queueTail = -1;
     for (let r = head; r >= 0; r = q.after(r)) {
-      const shape = q.shape(r), facts = q.facts(r), n = q.stagedBytes(r);
+      const shape = q.shape(r), n = q.stagedBytes(r), at = q.times(r);
       q.slack -= q.heap(r) - n;
       this.bytes -= n;
-      const open = this.openFitting(ei, shape.key, 1, q.heap(r), shape.types, facts);
-      if (open === null) this.openSlot(ei, shape.key, q.chunk(r, ei.path), facts);
-      else if (open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, facts)) this.staging(open);
-      else open.append(q.chunk(r, ei.path), facts);
+      const last = ei.open.get(shape.key);
+      const open = this.fitting(last, last !== undefined && fits(last, 1, q.heap(r), shape.types, last.sortedWithRow(q.halves, at), this.config));
+      // Most rows are staged, which needs no facts: their times are read as 32-bit halves (no BigInt).
+      if (open !== null && open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, q.halves, at)) this.staging(open);
+      else if (open === null) this.openSlot(ei, shape.key, q.chunk(r, ei.path), q.facts(r));
+      else open.append(q.chunk(r, ei.path), q.facts(r));
     }
   }
 
-  /** The entity's open chunk of schema `key` if `rows` rows (`heap` bytes, component `types`, `facts`) fit in it; else null, the open chunk (if any) sealed. */
-  private openFitting(ei: EntityIndex, key: string, rows: number, heap: number, types: readonly DataType[], facts: ChunkFacts): Slot | null {
-    const open = ei.open.get(key);
-    if (open && fits(open, rows, heap, types, facts, this.config)) return open;
+  /** An entity's open chunk `open` if the new rows `fit` in it (see `fits`); else null, `open` (if any) sealed. */
+  private fitting(open: Slot | undefined, fit: boolean): Slot | null {
+    if (fit) return open!;
     open?.seal();
     return null;
   }

@@ -39,6 +39,8 @@ export class RowQueue {
   slack = 0;
   private log = new Uint8Array(LOG_START);
   private words = new BigInt64Array(this.log.buffer);
+  /** The log as 32-bit words: a row's times as halves, low then high (see `times`). */
+  halves = new Int32Array(this.log.buffer);
   private used = 0;
   /** Per row: where it starts in the log, its staged bytes, its `chunkHeapSize`, the next row of its entity (-1: none). */
   private at = new Int32Array(ROWS_START);
@@ -121,6 +123,11 @@ export class RowQueue {
     return r + 1 < this.rows ? this.at[r + 1]! : this.used;
   }
 
+  /** Where row `r`'s times start in `halves`: per timeline, the low and the high half of its time (platform order, little-endian). */
+  times(r: number): number {
+    return ((this.at[r]! >> 3) + 2) * 2;
+  }
+
   /** Row `r`'s facts, as `factsOf` gives them for its chunk. */
   facts(r: number): ChunkFacts {
     const w = this.words, p = this.at[r]! >> 3, spans: SpanFacts[] = [];
@@ -160,7 +167,7 @@ export class RowQueue {
     this.ids = [];
     this.metas = [];
     this.rows = this.used = this.slack = 0;
-    if (this.log.length > LOG_START) (this.log = new Uint8Array(LOG_START)), (this.words = new BigInt64Array(this.log.buffer));
+    if (this.log.length > LOG_START) this.setLog(new Uint8Array(LOG_START));
     if (this.at.length > ROWS_START) {
       this.at = new Int32Array(ROWS_START);
       this.staged = new Int32Array(ROWS_START);
@@ -187,7 +194,12 @@ export class RowQueue {
   private growLog(need: number): void {
     const next = new Uint8Array(Math.max(Math.min(2 * this.log.length, MAX_BYTES), this.used + need));
     next.set(this.log.subarray(0, this.used));
-    this.log = next;
-    this.words = new BigInt64Array(next.buffer);
+    this.setLog(next);
+  }
+
+  private setLog(log: Uint8Array<ArrayBuffer>): void {
+    this.log = log;
+    this.words = new BigInt64Array(log.buffer);
+    this.halves = new Int32Array(log.buffer);
   }
 }

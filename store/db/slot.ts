@@ -138,6 +138,8 @@ export class Slot {
    * once they are moved).
    */
   private readonly lastTimes: BigInt64Array;
+  /** `lastTimes` as 32-bit halves, low then high (platform order, little-endian). */
+  private readonly lastHalves: Int32Array;
   private allSorted: boolean;
 
   /** `store`: whose byte total the slot keeps current as it grows (it has counted the slot's bytes at creation). */
@@ -146,6 +148,7 @@ export class Slot {
     this.bytes = chunkHeapSize(chunk);
     this.stageable = chunk.components.every((c) => noNulls(c.data));
     this.lastTimes = BigInt64Array.from(facts.spans, (f) => f.last);
+    this.lastHalves = new Int32Array(this.lastTimes.buffer);
     this.allSorted = facts.spans.every((f) => f.sorted);
     this.numRows = chunk.numRows;
     this.minRowId = facts.minRowId;
@@ -195,6 +198,17 @@ export class Slot {
     return true;
   }
 
+  /** `sortedWith` for one row whose times are at `at` in `halves`, as the store's queue holds them (no BigInt). */
+  sortedWithRow(halves: Int32Array, at: number): boolean {
+    if (!this.allSorted) return false;
+    const last = this.lastHalves;
+    for (let k = 0; k < last.length; k += 2) {
+      const hi = halves[at + k + 1]!, lastHi = last[k + 1]!;
+      if (hi < lastHi || (hi === lastHi && halves[at + k]! >>> 0 < last[k]! >>> 0)) return false;
+    }
+    return true;
+  }
+
   /** Appends the rows of a chunk with the same schema (copying them). */
   append(chunk: Chunk, facts: ChunkFacts): void {
     this.flush();
@@ -222,11 +236,17 @@ export class Slot {
     return true;
   }
 
-  /** Stages a row already in the staged layout (`len` bytes of `src` at `at`, adding `n` bytes), as `stage` does. */
-  stageRow(src: Uint8Array, at: number, len: number, n: number, facts: ChunkFacts): boolean {
+  /**
+   * Stages a row already in the staged layout (`len` bytes of `src` at `at`, adding `n` bytes), as `stage` does;
+   * its times are at `t` in `halves` (see `sortedWithRow`).
+   */
+  stageRow(src: Uint8Array, at: number, len: number, n: number, halves: Int32Array, t: number): boolean {
     if (!this.stageable) return false;
     this.rowLog(n).pushRow(src, at, len);
-    this.staged(facts, n);
+    this.allSorted = this.sortedWithRow(halves, t);
+    const last = this.lastHalves;
+    for (let k = 0; k < last.length; k++) last[k] = halves[t + k]!;
+    this.counted(n);
     return true;
   }
 
@@ -241,6 +261,11 @@ export class Slot {
   /** Counts a staged row of `n` bytes with `facts`. */
   private staged(facts: ChunkFacts, n: number): void {
     this.track(facts);
+    this.counted(n);
+  }
+
+  /** Counts a staged row of `n` bytes. */
+  private counted(n: number): void {
     this.numRows++;
     this.resize(this.bytes + n);
   }

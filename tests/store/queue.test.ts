@@ -80,6 +80,21 @@ test("queued rows mixed with chunks that are not queued give the store that inge
   }
 });
 
+test("queued rows are ordered by all 64 bits of their times: low halves with the top bit set, negative times, carries", () => {
+  const frames = [-0x100000001, -5, -1, 0, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0x17fffffff, 0x180000000];
+  // Each time forwards and backwards past every other, one entity per pair, so that each comparison opens or extends an order.
+  const chunks: Chunk[] = [];
+  frames.forEach((a, i) => frames.forEach((b, j) => {
+    const e = ENTITIES[(i + j) % 4]!;
+    chunks.push(wire(e, a), wire(e, b), wire(e, a));
+  }));
+  for (const config of [DEFAULT_COMPACTION, { maxBytes: 393216, maxRows: 3, maxRowsIfUnsorted: 2 }]) {
+    const [queued, direct] = both(chunks, config);
+    expect(contents(queued)).toBe(contents(direct));
+    expect([...queued.chunks()].some((c) => !c.isSorted || c.timelines.some((x) => !x.sorted))).toBe(true);
+  }
+});
+
 test("a queued row that opens a chunk is stored as the very chunk it came in (same IPC bytes)", () => {
   const chunks = ENTITIES.map((e, i) => wire(e, i));
   const db = new EntityDb({ kind: "Recording", id: "one-each" });
