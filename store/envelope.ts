@@ -230,6 +230,7 @@ function readStoreIdFields(r: MsgReader, at: number): StoreId {
   return { kind, id };
 }
 
+/** A `BlueprintActivationCommand` payload, its fields in any order. */
 function readActivation(r: MsgReader, at: number): LogMsg {
   let blueprintId: StoreId | null = null, makeActive = false, makeDefault = false;
   fields(r, (k) => {

@@ -205,10 +205,10 @@ export class EntityDb implements QuerySource {
       const shape = q.shape(r), n = q.stagedBytes(r), at = q.times(r);
       q.slack -= q.heap(r) - n;
       this.bytes -= n;
-      const last = ei.open.get(shape.key);
-      const open = this.fitting(last, last !== undefined && fits(last, 1, q.heap(r), shape.types, last.sortedWithRow(q.halves, at), this.config));
+      const last = ei.open.get(shape.key), sorted = last !== undefined && last.sortedWithRow(q.halves, at);
+      const open = this.fitting(last, last !== undefined && fits(last, 1, q.heap(r), shape.types, sorted, this.config));
       // Most rows are staged, which needs no facts: their times are read as 32-bit halves (no BigInt).
-      if (open !== null && open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, q.halves, at)) this.staging(open);
+      if (open !== null && open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, sorted, q.halves, at)) this.staging(open);
       else if (open === null) this.openSlot(ei, shape.key, q.chunk(r, ei.path), q.facts(r));
       else open.append(q.chunk(r, ei.path), q.facts(r));
     }

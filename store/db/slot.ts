@@ -238,12 +238,12 @@ export class Slot {
 
   /**
    * Stages a row already in the staged layout (`len` bytes of `src` at `at`, adding `n` bytes), as `stage` does;
-   * its times are at `t` in `halves` (see `sortedWithRow`).
+   * its times are at `t` in `halves`, and `sorted` is what `sortedWithRow` said of them.
    */
-  stageRow(src: Uint8Array, at: number, len: number, n: number, halves: Int32Array, t: number): boolean {
+  stageRow(src: Uint8Array, at: number, len: number, n: number, sorted: boolean, halves: Int32Array, t: number): boolean {
     if (!this.stageable) return false;
     this.rowLog(n).pushRow(src, at, len);
-    this.allSorted = this.sortedWithRow(halves, t);
+    this.allSorted = sorted;
     const last = this.lastHalves;
     for (let k = 0; k < last.length; k++) last[k] = halves[t + k]!;
     this.counted(n);
