@@ -22,3 +22,8 @@ export function viewOf(buffer: ArrayBufferLike): DataView<ArrayBufferLike> {
 export function u32le(b: Uint8Array, at: number): number {
   return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }
+
+/** The little-endian i32 at `b[at]`. */
+export function i32le(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+}

@@ -4,7 +4,7 @@ import { F32, F64, fsl, U32 } from "../store/arrow/make.ts";
 import { readIpcStream } from "../store/arrow/read.ts";
 import { replayCount } from "../store/arrow/replay.ts";
 import { batch, chunkBuilder, descriptor } from "../store/build.ts";
-import { chunkFromIpc, chunkToIpc } from "../store/transport.ts";
+import { ChunkRow, chunkFromIpc, chunkToIpc, readChunk } from "../store/transport.ts";
 
 /** One-row chunks of one layout (per `archetype`: each test starts from a schema not seen before); row `i` holds 1 point, colour and radius derived from `i`. */
 function points(i: number, archetype = "rerun.archetypes.Points3D"): Uint8Array {
@@ -55,6 +55,10 @@ test("list offsets are still checked on replay", () => {
   const before = replayCount();
   expect(() => chunkFromIpc(bad)).toThrow("Offsets of 'rerun.components.Radius' end at 2, beyond the 1 available");
   expect(replayCount()).toBe(before + 1);
+  // The store's reader, which leaves a replayed row unmade (after making the first of its layout), checks them as it reads too.
+  expect(readChunk(second)).toBeInstanceOf(ChunkRow);
+  expect(() => readChunk(bad)).toThrow("Offsets of 'rerun.components.Radius' end at 2, beyond the 1 available");
+  expect(replayCount()).toBe(before + 3);
 });
 
 test("a layout differing in one buffer length is read in full", () => {

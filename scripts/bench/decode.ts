@@ -1,7 +1,10 @@
-/** Our read path as the scenarios time it: RrdDecoder over framed bytes, then chunkFromIpc of every ArrowMsg, or ingest into a store. */
+/**
+ * Our read path as the scenarios time it: RrdDecoder over framed bytes, then every ArrowMsg's chunk read as
+ * the store's ingest reads it (`readChunk`), or made into Chunk objects (`chunkFromIpc`), or ingested into a store.
+ */
 import { Hub } from "../../store/db/hub.ts";
 import { RrdDecoder } from "../../store/decoder.ts";
-import { chunkFromIpc } from "../../store/transport.ts";
+import { ChunkRow, chunkFromIpc, readChunk } from "../../store/transport.ts";
 
 /** How `decodeAll` reads: slice size, whether the parts are handed over, and whether messages go into a store. */
 export interface DecodeOptions {
@@ -11,16 +14,23 @@ export interface DecodeOptions {
   adopt?: boolean;
   /** Ingest every message into a fresh `Hub` (compaction on, Rerun's defaults) instead of only parsing the chunks. */
   store?: boolean;
+  /** Make every chunk's arrays (`chunkFromIpc`), although ingest leaves a one-row chunk of a known layout unmade (`ChunkRow`). */
+  arrays?: boolean;
 }
 
 /** Decodes `parts` down to chunks (or into a store); returns the messages and chunk rows seen. */
-export function decodeAll(parts: Uint8Array[], { feed = Infinity, adopt = false, store = false }: DecodeOptions = {}): { messages: number; rows: number } {
+export function decodeAll(parts: Uint8Array[], { feed = Infinity, adopt = false, store = false, arrays = false }: DecodeOptions = {}): { messages: number; rows: number } {
   let rows = 0;
   const hub = store ? new Hub() : null;
   const d = new RrdDecoder({
     onMessage: (m) => {
       if (hub) hub.add(m);
-      else if (m.kind === "ArrowMsg") rows += chunkFromIpc(m.ipc).numRows;
+      else if (m.kind !== "ArrowMsg") return;
+      else if (arrays) rows += chunkFromIpc(m.ipc).numRows;
+      else {
+        const c = readChunk(m.ipc);
+        rows += c instanceof ChunkRow ? 1 : c.numRows;
+      }
     },
     adopt,
   });

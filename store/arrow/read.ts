@@ -4,11 +4,11 @@
  * from the input is bounds-checked and malformed input throws a one-line Error.
  */
 
-import { viewOf } from "../dataview.ts";
+import { i32le } from "../dataview.ts";
 import { valuesCtor } from "./ctors.ts";
 import { FbReader, type FbTable } from "./flatbuf.ts";
 import { checkOffsets } from "./offsets.ts";
-import { build, type Layout, match, record, type Span } from "./replay.ts";
+import { build, checkBody, type Layout, match, record, type Span } from "./replay.ts";
 import { remember, type Remembered, sameBytes } from "./same.ts";
 import { type ArrayData, type DataType, type Field, NO_CHILDREN, type RecordBatch, type Schema, type TimeUnit, type Values } from "./types.ts";
 
@@ -46,7 +46,7 @@ export function readIpcStream(bytes: Uint8Array): RecordBatch {
   return "layout" in r ? { schema: r.schema, length: 1, columns: build(r.layout, r.body) } : r;
 }
 
-/** A one-row record batch whose layout was seen before (see replay.ts): its arrays not yet made. */
+/** A one-row record batch whose layout was seen before (see replay.ts): its list offsets checked, its arrays not yet made. */
 export interface LaidOut {
   schema: Schema;
   layout: Layout;
@@ -61,9 +61,8 @@ export function readIpc(bytes: Uint8Array): RecordBatch | LaidOut {
   let schema: Schema | null = null;
   let first: Message | null = null;
   let batches = 0;
-  const dv = viewOf(bytes.buffer);
   for (;;) {
-    const msg = nextMessage(bytes, dv, pos);
+    const msg = nextMessage(bytes, pos);
     if (!msg) break;
     pos = msg.end;
     if (!schema) {
@@ -84,14 +83,14 @@ export function readIpc(bytes: Uint8Array): RecordBatch | LaidOut {
 }
 
 /** Reads one framed message at `pos`, or null at end-of-stream (EOS marker or end of input). */
-function nextMessage(bytes: Uint8Array, dv: DataView, pos: number): Message | null {
+function nextMessage(bytes: Uint8Array, pos: number): Message | null {
   if (pos === bytes.length) return null;
   if (pos + 4 > bytes.length) throw new Error(`IPC stream truncated in a message prefix at byte ${pos}`);
-  let metaLen = dv.getInt32(bytes.byteOffset + pos, true);
+  let metaLen = i32le(bytes, pos);
   let metaStart = pos + 4;
   if (metaLen === -1) {
     if (pos + 8 > bytes.length) throw new Error(`IPC stream truncated in a message prefix at byte ${pos}`);
-    metaLen = dv.getInt32(bytes.byteOffset + pos + 4, true);
+    metaLen = i32le(bytes, pos + 4);
     metaStart = pos + 8;
   }
   if (metaLen === 0) return null;
@@ -233,7 +232,10 @@ function readBatch(schema: Schema, msg: Message): RecordBatch | LaidOut {
   const nodes = t.vector(1, 16) ?? NO_SPAN, buffers = t.vector(2, 16) ?? NO_SPAN;
   const meta = msg.reader.bytes, fields = schema.fields;
   const known = length === 1 ? match(fields, meta, nodes, buffers, msg.body) : null;
-  if (known) return { schema, layout: known, body: msg.body };
+  if (known) {
+    checkBody(known, msg.body);
+    return { schema, layout: known, body: msg.body };
+  }
   const columns = readColumns(fields, length, new BodyReader(msg, nodes, buffers));
   if (length === 1) record(fields, meta, nodes, buffers, msg.body, columns);
   return { schema, length, columns };

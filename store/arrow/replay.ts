@@ -3,9 +3,9 @@
  * Points3D or Scalar log call) repeats its field nodes and buffer list byte for byte; those bytes alone
  * fix every length, null count and buffer position the body walk reads and checks. So when they recur,
  * with the same body length and alignment, the arrays are rebuilt straight from the remembered layout;
- * only the checks that read body bytes (list offsets) run again.
+ * only the checks that read body bytes (list offsets, `checkBody`) run again.
  */
-import { checkOffsets } from "./offsets.ts";
+import { checkOffsetsIn } from "./offsets.ts";
 import { type Remembered, remember, sameBytes } from "./same.ts";
 import { type ArrayData, type DataType, type Field, NO_CHILDREN, type Values } from "./types.ts";
 
@@ -45,6 +45,17 @@ export interface Layout {
   /** The body's byte offset modulo 8 when recorded: views stay aligned only at the same residue. */
   align: number;
   columns: Recipe[];
+  /** The list offsets in the body, which each batch must check (in the order the general reader checks them). */
+  lists: ListCheck[];
+}
+
+/** One list array's offsets: column name, body offset, i64 or i32, entries and the child length they must stay within. */
+interface ListCheck {
+  name: string;
+  at: number;
+  wide: boolean;
+  length: number;
+  limit: number;
 }
 
 /** The layouts of one schema, most recent first, and how useful they have been. */
@@ -74,7 +85,15 @@ export function match(fields: Field[], meta: Uint8Array, nodes: Span, buffers: S
   return null;
 }
 
-/** The columns of a batch of layout `l` over `body` (list offsets checked). */
+/** Throws unless the list offsets of `body`, a batch of layout `l`, are non-decreasing and within their children. */
+export function checkBody(l: Layout, body: Uint8Array): void {
+  for (let i = 0; i < l.lists.length; i++) {
+    const c = l.lists[i]!;
+    checkOffsetsIn(c.name, body, c.at, c.wide, c.length, c.limit);
+  }
+}
+
+/** The columns of a batch of layout `l` over `body` (which passed `checkBody`). */
 export function build(l: Layout, body: Uint8Array): ArrayData[] {
   const out: ArrayData[] = [];
   for (let i = 0; i < l.columns.length; i++) out.push(make(l.columns[i]!, body.buffer, body.byteOffset));
@@ -93,12 +112,15 @@ export function record(fields: Field[], meta: Uint8Array, nodes: Span, buffers: 
     recipes.push(r);
   }
   known.recorded++;
+  const lists: ListCheck[] = [];
+  for (const r of recipes) listsOf(r, lists);
   known.list.unshift({
     nodes: remember(meta, nodes.start, nodes.start + 16 * nodes.length),
     buffers: remember(meta, buffers.start, buffers.start + 16 * buffers.length),
     bodyLength: body.length,
     align: body.byteOffset % 8,
     columns: recipes,
+    lists,
   });
   if (known.list.length > KEEP) known.list.pop();
 }
@@ -119,6 +141,13 @@ function recipe(f: Field, a: ArrayData, body: Uint8Array): Recipe | null {
   return { type: a.type, name: f.name, length: a.length, nullCount: a.nullCount, validity, offsets, values, children };
 }
 
+/** Appends the list checks of recipe `r` and its children, children first (as the reader makes them). */
+function listsOf(r: Recipe, out: ListCheck[]): void {
+  for (const c of r.children) listsOf(c, out);
+  const o = r.offsets;
+  if (o !== null) out.push({ name: r.name, at: o.at, wide: o.ctor === BigInt64Array, length: r.length, limit: r.children[0]!.length });
+}
+
 /** The view `x` as an offset into `body`; null for no buffer, undefined when `x` is not a view of `body`. */
 function view(x: Typed | null, body: Uint8Array): View | null | undefined {
   if (x === null) return null;
@@ -136,7 +165,6 @@ function make(r: Recipe, buffer: ArrayBufferLike, base: number): ArrayData {
   }
   const v = r.validity, o = r.offsets, x = r.values;
   const offsets = o === null ? null : (new o.ctor(buffer, base + o.at, o.count) as Int32Array | BigInt64Array);
-  if (offsets !== null) checkOffsets(r.name, offsets, r.length, children[0]!.length);
   return {
     type: r.type,
     length: r.length,
