@@ -138,6 +138,28 @@ describe("slow viewers", () => {
     relay.close();
   });
 
+  test("viewers ready for a live message get the same frame; one still sending its history gets those bytes after it", () => {
+    const hub = new Hub();
+    for (const m of messages(recording("r"), smallRecording())) hub.add(m);
+    const relay = new Relay(hub, () => {}, { highWaterBytes: 1 << 16, maxQueuedBytes: 1 << 30 });
+    const a = new FakeSocket(), b = new FakeSocket(), c = new FakeSocket();
+    relay.connect("127.0.0.1:4", a);
+    b.backlog = 1 << 30;
+    relay.connect("127.0.0.1:5", b);
+    relay.connect("127.0.0.1:6", c);
+    const history = a.sent.length;
+    expect(b.sent.length).toBe(0);
+    for (let i = 0; i < 3; i++) hub.add(chunkMsg(recording("r"), noise(200 + i, 10)));
+    const live = a.sent.slice(history);
+    expect(live.length).toBe(3);
+    expect(c.sent.slice(history)).toEqual(live);
+    for (let rounds = 0; b.sent.length < history + 3 && rounds < 1000; rounds++) b.drain();
+    expect(b.sent).toEqual(a.sent);
+    const times = live.map((f) => chunkFromIpc((decodeRelayFrame(f as Uint8Array) as { ipc: Uint8Array }).ipc).timelines[0]!.values[0]);
+    expect(times).toEqual([200n, 201n, 202n]);
+    relay.close();
+  });
+
   test("a viewer that falls behind but drains gets every frame, in order, and its history before live frames", () => {
     const hub = new Hub();
     for (const m of messages(recording("r"), smallRecording())) hub.add(m);
