@@ -116,10 +116,11 @@ export class EntityDb implements QuerySource {
     } else {
       const key = schemaKey(chunk), last = ei.open.get(key);
       const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
-      const open = this.fitting(last, last !== undefined && fits(last, chunk.numRows, chunkHeapSize(chunk), types, last.sortedWith(facts), this.config));
+      const sorted = last !== undefined && last.sortedWith(facts);
+      const open = this.fitting(last, last !== undefined && fits(last, chunk.numRows, chunkHeapSize(chunk), types, sorted, this.config));
       if (open === null) this.openSlot(ei, key, chunk, facts);
-      else if (open.stage(chunk, facts)) this.staging(open);
-      else open.append(chunk, facts);
+      else if (open.stage(chunk, facts, sorted)) this.staging(open);
+      else open.append(chunk, facts, sorted);
     }
     this.events.emit("chunk-added", { db: this, chunk, msg, row: null });
     for (const s of dropped) this.drop(ei, s, "overwritten");
@@ -210,7 +211,7 @@ export class EntityDb implements QuerySource {
       // Most rows are staged, which needs no facts: their times are read as 32-bit halves (no BigInt).
       if (open !== null && open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, sorted, q.halves, at)) this.staging(open);
       else if (open === null) this.openSlot(ei, shape.key, q.chunk(r, ei.path), q.facts(r));
-      else open.append(q.chunk(r, ei.path), q.facts(r));
+      else open.append(q.chunk(r, ei.path), q.facts(r), sorted);
     }
   }
 

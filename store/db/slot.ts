@@ -209,13 +209,13 @@ export class Slot {
     return true;
   }
 
-  /** Appends the rows of a chunk with the same schema (copying them). */
-  append(chunk: Chunk, facts: ChunkFacts): void {
+  /** Appends the rows of a chunk with the same schema (copying them); `sorted` is what `sortedWith` said of them. */
+  append(chunk: Chunk, facts: ChunkFacts, sorted: boolean): void {
     this.flush();
     this.stageable = false;
     const g = this.grow();
     g.append(chunk);
-    this.track(facts);
+    this.track(facts, sorted);
     this.note(facts);
     this.numRows = g.numRows;
     this.resize(g.bytes());
@@ -225,14 +225,15 @@ export class Slot {
   /**
    * Stages the one row of a chunk with the same schema instead of appending it, when it can: the slot's
    * row count, bytes and `sortedWith` include it at once; its chunk, spans and indices once `flush` (or any
-   * read) moves it.
+   * read) moves it. `sorted` is what `sortedWith` said of it.
    */
-  stage(chunk: Chunk, facts: ChunkFacts): boolean {
+  stage(chunk: Chunk, facts: ChunkFacts, sorted: boolean): boolean {
     if (!this.stageable) return false;
     const n = stagedBytes(chunk);
     if (n < 0) return false;
     this.rowLog(n).push(chunk);
-    this.staged(facts, n);
+    this.track(facts, sorted);
+    this.counted(n);
     return true;
   }
 
@@ -256,12 +257,6 @@ export class Slot {
     if (this.plain) this.resize(this.grow().bytes());
     // Room for 16 rows like this one first: most rows of a layout are the same size.
     return (this.log ??= new RowLog(16 * n));
-  }
-
-  /** Counts a staged row of `n` bytes with `facts`. */
-  private staged(facts: ChunkFacts, n: number): void {
-    this.track(facts);
-    this.counted(n);
   }
 
   /** Counts a staged row of `n` bytes. */
@@ -294,9 +289,9 @@ export class Slot {
     this.bump();
   }
 
-  /** Notes the order and last times of appended or staged rows (what `sortedWith` reads). */
-  private track(facts: ChunkFacts): void {
-    this.allSorted = this.sortedWith(facts);
+  /** Notes the order (`sorted`, from `sortedWith`) and last times of appended or staged rows (what `sortedWith` reads). */
+  private track(facts: ChunkFacts, sorted: boolean): void {
+    this.allSorted = sorted;
     for (let k = 0; k < facts.spans.length; k++) this.lastTimes[k] = facts.spans[k]!.last;
   }
 
