@@ -4,7 +4,7 @@ import { readIpc, readIpcStream } from "./arrow/read.ts";
 import { build, type Layout } from "./arrow/replay.ts";
 import { writeIpcStream } from "./arrow/write.ts";
 import type { Chunk, ChunkShape, ComponentColumn, ComponentDescriptor, TimeColumn } from "./chunk.ts";
-import { viewOf } from "./dataview.ts";
+import { i64le } from "./dataview.ts";
 import { compareStr } from "./envelope.ts";
 import type { TimePoint, Tuid } from "./logmsg.ts";
 import { tuidFromHex, tuidToBigInt } from "./tuid.ts";
@@ -71,7 +71,7 @@ export class ChunkRow implements Head {
   /** The row's time on the `k`-th timeline of its shape. */
   time(k: number): bigint {
     const v = this.layout.columns[this.shape.times[k]!.i]!.values!;
-    return viewOf(this.body.buffer).getBigInt64(this.body.byteOffset + v.at, true);
+    return i64le(this.body, v.at);
   }
 }
 

@@ -1,6 +1,7 @@
 /** Replayed record-batch layouts (store/arrow/replay.ts): same result as a full read, and body checks still run. */
 import { expect, test } from "bun:test";
 import { F32, F64, fsl, U32 } from "../store/arrow/make.ts";
+import { checkOffsetsIn } from "../store/arrow/offsets.ts";
 import { readIpcStream } from "../store/arrow/read.ts";
 import { replayCount } from "../store/arrow/replay.ts";
 import { batch, chunkBuilder, descriptor } from "../store/build.ts";
@@ -58,7 +59,28 @@ test("list offsets are still checked on replay", () => {
   // The store's reader, which leaves a replayed row unmade (after making the first of its layout), checks them as it reads too.
   expect(readChunk(second)).toBeInstanceOf(ChunkRow);
   expect(() => readChunk(bad)).toThrow("Offsets of 'rerun.components.Radius' end at 2, beyond the 1 available");
-  expect(replayCount()).toBe(before + 3);
+  // Offsets [1, 0]: decreasing.
+  const down = second.slice();
+  new DataView(down.buffer).setInt32(at, 1, true);
+  new DataView(down.buffer).setInt32(at + 4, 0, true);
+  expect(() => readChunk(down)).toThrow("Column 'rerun.components.Radius' has negative or decreasing offsets");
+  expect(replayCount()).toBe(before + 4);
+});
+
+test("offsets read from bytes: i64 as well as i32, and never past their buffer", () => {
+  const i64 = new Uint8Array(24);
+  new DataView(i64.buffer).setBigInt64(8, 2n, true);
+  new DataView(i64.buffer).setBigInt64(16, 3n, true);
+  expect(() => checkOffsetsIn("l", i64, 0, true, 2, 3)).not.toThrow();
+  expect(() => checkOffsetsIn("l", i64, 0, true, 2, 2)).toThrow("Offsets of 'l' end at 3, beyond the 2 available");
+  new DataView(i64.buffer).setBigInt64(16, 2n ** 32n + 3n, true);
+  expect(() => checkOffsetsIn("l", i64, 0, true, 2, 3)).toThrow(`Offsets of 'l' end at ${2 ** 32 + 3}, beyond the 3 available`);
+  new DataView(i64.buffer).setBigInt64(16, -1n, true);
+  expect(() => checkOffsetsIn("l", i64, 0, true, 2, 3)).toThrow("Column 'l' has negative or decreasing offsets");
+  // Zeros past the end would pass as offsets: the bytes must hold all of them.
+  expect(() => checkOffsetsIn("l", new Uint8Array(8), 0, false, 2, 5)).toThrow("Offsets of 'l' lie outside their buffer");
+  expect(() => checkOffsetsIn("l", new Uint8Array(12), 4, false, 2, 5)).toThrow("Offsets of 'l' lie outside their buffer");
+  expect(() => checkOffsetsIn("l", new Uint8Array(12), 0, false, 2, 5)).not.toThrow();
 });
 
 test("a layout differing in one buffer length is read in full", () => {

@@ -34,7 +34,7 @@ function decodeRow(points: number, chunks: number): Row {
   // As the TCP server does, each packet is pushed on its own and handed over, so every run gets fresh copies.
   let fresh: Uint8Array[] = [];
   const before = () => (fresh = packets.map((p) => p.slice()));
-  const [ours, anchor] = rates(mb, [() => decodeAll(fresh, { adopt: true }), () => copyFrames(fresh)], 1, { before });
+  const [ours, anchor] = rates(mb, [() => decodeAll(fresh, { adopt: true, arrays: true }), () => copyFrames(fresh)], 1, { before });
   return {
     scenario: `B1 decode ${chunks} × ${points / 1000} k-point chunks`,
     ours: { ...ours!, unit: "MB/s" },

@@ -18,7 +18,7 @@ export interface DecodeOptions {
   arrays?: boolean;
 }
 
-/** Decodes `parts` down to chunks (or into a store); returns the messages and chunk rows seen. */
+/** Decodes `parts` down to chunks (`ChunkRow`s for replayed one-row chunks unless `arrays`), or into a store; returns the messages and chunk rows seen. */
 export function decodeAll(parts: Uint8Array[], { feed = Infinity, adopt = false, store = false, arrays = false }: DecodeOptions = {}): { messages: number; rows: number } {
   let rows = 0;
   const hub = store ? new Hub() : null;

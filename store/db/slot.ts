@@ -209,7 +209,7 @@ export class Slot {
     return true;
   }
 
-  /** Appends the rows of a chunk with the same schema (copying them); `sorted` is what `sortedWith` said of them. */
+  /** Appends the rows of a chunk with the same schema (copying them); `sorted` is what `sortedWith` (or `sortedWithRow`) said of them. */
   append(chunk: Chunk, facts: ChunkFacts, sorted: boolean): void {
     this.flush();
     this.stageable = false;
@@ -289,7 +289,7 @@ export class Slot {
     this.bump();
   }
 
-  /** Notes the order (`sorted`, from `sortedWith`) and last times of appended or staged rows (what `sortedWith` reads). */
+  /** Notes the order (`sorted`, from `sortedWith` or `sortedWithRow`) and last times of appended or staged rows (what they read). */
   private track(facts: ChunkFacts, sorted: boolean): void {
     this.allSorted = sorted;
     for (let k = 0; k < facts.spans.length; k++) this.lastTimes[k] = facts.spans[k]!.last;
