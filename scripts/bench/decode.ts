@@ -25,10 +25,8 @@ export function decodeAll(parts: Uint8Array[], { feed = Infinity, adopt = false,
   const d = new RrdDecoder({
     onMessage: (m) => {
       if (hub) hub.add(m);
-      else if (m.kind !== "ArrowMsg") return;
-      else if (arrays) rows += chunkFromIpc(m.ipc).numRows;
-      else {
-        const c = readChunk(m.ipc);
+      else if (m.kind === "ArrowMsg") {
+        const c = arrays ? chunkFromIpc(m.ipc) : readChunk(m.ipc);
         rows += c instanceof ChunkRow ? 1 : c.numRows;
       }
     },

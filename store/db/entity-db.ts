@@ -1,4 +1,5 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
+import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import { type ChunkRow, chunkHeapSize, componentIndex } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
@@ -117,7 +118,7 @@ export class EntityDb implements QuerySource {
       const key = schemaKey(chunk), last = ei.open.get(key);
       const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
       const sorted = last !== undefined && last.sortedWith(facts);
-      const open = this.fitting(last, last !== undefined && fits(last, chunk.numRows, chunkHeapSize(chunk), types, sorted, this.config));
+      const open = this.fitting(last, chunk.numRows, chunkHeapSize(chunk), types, sorted);
       if (open === null) this.openSlot(ei, key, chunk, facts);
       else if (open.stage(chunk, facts, sorted)) this.staging(open);
       else open.append(chunk, facts, sorted);
@@ -207,7 +208,7 @@ export class EntityDb implements QuerySource {
       q.slack -= q.heap(r) - n;
       this.bytes -= n;
       const last = ei.open.get(shape.key), sorted = last !== undefined && last.sortedWithRow(q.halves, at);
-      const open = this.fitting(last, last !== undefined && fits(last, 1, q.heap(r), shape.types, sorted, this.config));
+      const open = this.fitting(last, 1, q.heap(r), shape.types, sorted);
       // Most rows are staged, which needs no facts: their times are read as 32-bit halves (no BigInt).
       if (open !== null && open.stageRow(q.buffer, q.start(r), q.end(r) - q.start(r), n, sorted, q.halves, at)) this.staging(open);
       else if (open === null) this.openSlot(ei, shape.key, q.chunk(r, ei.path), q.facts(r));
@@ -215,9 +216,9 @@ export class EntityDb implements QuerySource {
     }
   }
 
-  /** An entity's open chunk `open` if the new rows `fit` in it (see `fits`); else null, `open` (if any) sealed. */
-  private fitting(open: Slot | undefined, fit: boolean): Slot | null {
-    if (fit) return open!;
+  /** An entity's open chunk `open` if `rows` rows (`heap` bytes, component `types`, keeping its order if `sorted`) fit in it; else null, `open` (if any) sealed. */
+  private fitting(open: Slot | undefined, rows: number, heap: number, types: readonly DataType[], sorted: boolean): Slot | null {
+    if (open !== undefined && fits(open, rows, heap, types, sorted, this.config)) return open;
     open?.seal();
     return null;
   }
