@@ -10,11 +10,30 @@ function subsetMeta(chunk: Chunk): Map<string, string> {
   return meta;
 }
 
+/** A plain chunk with the fields of `chunk`, changed by `change` (a spread would miss the getters of a kept chunk). */
+function plainWith(chunk: Chunk, change: Partial<Chunk>): Chunk {
+  return {
+    id: chunk.id,
+    entityPath: chunk.entityPath,
+    isSorted: chunk.isSorted,
+    numRows: chunk.numRows,
+    rowIdTimeNs: chunk.rowIdTimeNs,
+    rowIdInc: chunk.rowIdInc,
+    timelines: chunk.timelines,
+    components: chunk.components,
+    rowIdField: chunk.rowIdField,
+    schemaMetadata: chunk.schemaMetadata,
+    schemaKey: chunk.schemaKey,
+    shape: chunk.shape,
+    ...change,
+  };
+}
+
 /** `chunk` with only the component columns for which `keep` holds (no copy; the same chunk if all are kept). */
 export function pickComponents(chunk: Chunk, keep: (c: ComponentColumn) => boolean): Chunk {
   const components = chunk.components.filter(keep);
   if (components.length === chunk.components.length) return chunk;
-  return { ...chunk, components, schemaMetadata: subsetMeta(chunk), schemaKey: undefined, shape: undefined };
+  return plainWith(chunk, { components, schemaMetadata: subsetMeta(chunk), schemaKey: undefined, shape: undefined });
 }
 
 /** The rows `rows` (ascending indices) of `chunk`, copied into exact-size buffers; the chunk id is kept. */
@@ -25,15 +44,14 @@ export function takeRows(chunk: Chunk, rows: Int32Array): Chunk {
     for (let k = 0; k < runs.length; k += 2) b.append(a, runs[k]!, runs[k + 1]!);
     return b.seal();
   };
-  return {
-    ...chunk,
+  return plainWith(chunk, {
     numRows: rows.length,
     rowIdTimeNs: gather64(chunk.rowIdTimeNs, rows),
     rowIdInc: gather64(chunk.rowIdInc, rows),
     timelines: chunk.timelines.map((t) => ({ ...t, values: gather64(t.values, rows) })),
     components: chunk.components.map((c) => ({ ...c, data: copy(c.data) })),
     schemaMetadata: subsetMeta(chunk),
-  };
+  });
 }
 
 /** [start, end) pairs of the runs of consecutive indices in ascending `rows`. */

@@ -12,7 +12,7 @@
 import type { ArrayData } from "../arrow/types.ts";
 import type { Chunk, ComponentColumn } from "../chunk.ts";
 import { before, type RowKeys } from "./keys.ts";
-import type { Slot, TimeSpan } from "./slot.ts";
+import { type Slot, TimeSpan } from "./slot.ts";
 
 let generation = 0;
 
@@ -130,7 +130,7 @@ export class ChunkList {
   /** Adds the membership of a slot's span (the list's component is its column `col`). */
   add(span: TimeSpan, col: number): Member {
     const m = new Member(this, span, col), n = this.members.length;
-    if (n > 0 && this.members[n - 1]!.span.min > span.min) this.dirty = true;
+    if (n > 0 && TimeSpan.byMin(span, this.members[n - 1]!.span) < 0) this.dirty = true;
     this.members.push(m);
     this.unsettle();
     return m;
@@ -139,7 +139,7 @@ export class ChunkList {
   /** Notes that the bounds of `m` changed (rows were appended to its chunk). */
   changed(m: Member): void {
     const ms = this.members, n = ms.length;
-    if (ms[n - 1] !== m || (n > 1 && ms[n - 2]!.span.min > m.span.min)) this.dirty = true;
+    if (ms[n - 1] !== m || (n > 1 && TimeSpan.byMin(m.span, ms[n - 2]!.span) < 0)) this.dirty = true;
     else if (this.valid === n) this.valid = n - 1;
     this.unsettle();
   }
@@ -164,7 +164,7 @@ export class ChunkList {
     if (this.clean) return this.n;
     const ms = this.members, n = ms.length;
     if (this.dirty) {
-      ms.sort((a, b) => (a.span.min < b.span.min ? -1 : a.span.min > b.span.min ? 1 : 0));
+      ms.sort((a, b) => TimeSpan.byMin(a.span, b.span));
       this.valid = 0;
       this.dirty = false;
     }
@@ -178,9 +178,9 @@ export class ChunkList {
     if (b !== null) {
       for (let k = this.valid; k < n; k++) {
         const s = ms[k]!.span, o = 6 * k;
-        b[o] = Number(s.min >> 32n);
-        b[o + 1] = Number(BigInt.asIntN(32, s.min));
-        const h = (b[o + 2] = Number(s.max >> 32n)), l = (b[o + 3] = Number(BigInt.asIntN(32, s.max))) >>> 0;
+        b[o] = s.minHi;
+        b[o + 1] = s.minLo;
+        const h = (b[o + 2] = s.maxHi), l = (b[o + 3] = s.maxLo) >>> 0;
         const earlier = k > 0 && before(h, l, b[o - 2]!, b[o - 1]! >>> 0);
         b[o + 4] = earlier ? b[o - 2]! : h;
         b[o + 5] = earlier ? b[o - 1]! : b[o + 3]!;
@@ -188,8 +188,8 @@ export class ChunkList {
     }
     this.valid = n;
     const last = (this.last = n > 0 ? ms[n - 1]! : null);
-    this.lastMinHi = last === null ? 0 : Number(last.span.min >> 32n);
-    this.lastMinLo = last === null ? 0 : Number(BigInt.asUintN(32, last.span.min));
+    this.lastMinHi = last === null ? 0 : last.span.minHi;
+    this.lastMinLo = last === null ? 0 : last.span.minLo;
     this.prevMaxHi = n > 1 ? b![6 * n - 8]! : 0;
     this.prevMaxLo = n > 1 ? b![6 * n - 7]! >>> 0 : 0;
     this.clean = true;
@@ -230,7 +230,7 @@ export class ChunkList {
   endsBefore(k: number, hi: number, lo: number): boolean {
     const b = this.bounds;
     if (b !== null) return before(b[6 * k + 2]!, b[6 * k + 3]! >>> 0, hi, lo);
-    const max = this.members[k]!.span.max;
-    return before(Number(max >> 32n), Number(BigInt.asUintN(32, max)), hi, lo);
+    const s = this.members[k]!.span;
+    return before(s.maxHi, s.maxLo, hi, lo);
   }
 }

@@ -98,7 +98,10 @@ export class EntityDb implements QuerySource {
     });
   }
 
-  /** Ingests a chunk (compacting it into the entity's open chunk when possible); `msg` is passed on to listeners. */
+  /**
+   * Ingests a chunk (compacting it into the entity's open chunk when possible). `msg`, the message it was read
+   * from whole if any, is passed on to listeners, and the store may keep its IPC bytes instead of the arrays.
+   */
   addChunk(chunk: Chunk, msg: ArrowMsg | null = null): void {
     if (chunk.numRows === 0) return;
     const path = chunk.entityPath, ei = this.index(path);
@@ -119,7 +122,7 @@ export class EntityDb implements QuerySource {
       const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
       const sorted = last !== undefined && last.sortedWith(facts);
       const open = this.fitting(last, chunk.numRows, chunkHeapSize(chunk), types, sorted);
-      if (open === null) this.openSlot(ei, key, chunk, facts);
+      if (open === null) this.openSlot(ei, key, chunk, facts, msg?.ipc ?? null);
       else if (open.stage(chunk, facts, sorted)) this.staging(open);
       else open.append(chunk, facts, sorted);
     }
@@ -231,9 +234,9 @@ export class EntityDb implements QuerySource {
     else if (++this.stagedRows >= MAX_STAGED) this.flushStaged();
   }
 
-  /** Stores `chunk` as the entity's new open chunk of schema `key`. */
-  private openSlot(ei: EntityIndex, key: string, chunk: Chunk, facts: ChunkFacts): void {
-    const slot = new Slot(chunk, facts, this);
+  /** Stores `chunk` (read from `ipc` whole, if given) as the entity's new open chunk of schema `key`. */
+  private openSlot(ei: EntityIndex, key: string, chunk: Chunk, facts: ChunkFacts, ipc: Uint8Array | null = null): void {
+    const slot = new Slot(chunk, facts, this, ipc);
     this.bytes += slot.bytes;
     ei.addTemporal(slot);
     ei.open.set(key, slot);

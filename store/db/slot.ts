@@ -6,7 +6,8 @@ import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
 import { tuidCompare } from "../tuid.ts";
 import { ChunkGrower, type Rows } from "./compact.ts";
 import type { Member } from "./chunk-list.ts";
-import { RowKeys } from "./keys.ts";
+import { KeptChunk } from "./kept.ts";
+import { before, RowKeys } from "./keys.ts";
 import { noNulls, RowLog, stagedBytes } from "./stage.ts";
 
 /** The bounds and order of one chunk on one timeline (one BigInt read per bound, none per row). */
@@ -49,12 +50,28 @@ export function factsOf(chunk: Rows): ChunkFacts {
   return { spans, rowIdsSorted, minRowId: rowIdAt(chunk, rowIdsSorted ? 0 : k.argMin(n, "rowId")), lastRowId: rowIdAt(chunk, n - 1) };
 }
 
-/** One slot's rows on one timeline: bounds kept up to date, word keys and row order made lazily. */
+/** The i64 of words `hi` (signed) and `lo` (unsigned). */
+const join = (hi: number, lo: number): bigint => (BigInt(hi) << 32n) | BigInt(lo);
+/** Splits an i64 into words: written to `split64`, read from `split32` (low word first). */
+const split64 = new BigInt64Array(1);
+const split32 = new Int32Array(split64.buffer);
+
+/**
+ * One slot's rows on one timeline: bounds kept up to date, word keys and row order made lazily.
+ *
+ * Design choice: the bounds are kept as 32-bit words in number fields, not as BigInts (four cells per span
+ * that every full collection visits); the lists compare the words, other readers get BigInts made on read.
+ */
 export class TimeSpan implements SpanFacts {
-  min: bigint;
-  max: bigint;
-  first: bigint;
-  last: bigint;
+  /** The words of the bounds: high signed, low unsigned. */
+  minHi = 0;
+  minLo = 0;
+  maxHi = 0;
+  maxLo = 0;
+  private firstHi = 0;
+  private firstLo = 0;
+  private lastHi = 0;
+  private lastLo = 0;
   sorted: boolean;
   private version = -1;
   private keysCache: RowKeys | null = null;
@@ -68,6 +85,40 @@ export class TimeSpan implements SpanFacts {
     this.first = f.first;
     this.last = f.last;
     this.sorted = f.sorted;
+  }
+
+  get min(): bigint {
+    return join(this.minHi, this.minLo);
+  }
+  set min(t: bigint) {
+    split64[0] = t;
+    (this.minHi = split32[1]!), (this.minLo = split32[0]! >>> 0);
+  }
+  get max(): bigint {
+    return join(this.maxHi, this.maxLo);
+  }
+  set max(t: bigint) {
+    split64[0] = t;
+    (this.maxHi = split32[1]!), (this.maxLo = split32[0]! >>> 0);
+  }
+  get first(): bigint {
+    return join(this.firstHi, this.firstLo);
+  }
+  set first(t: bigint) {
+    split64[0] = t;
+    (this.firstHi = split32[1]!), (this.firstLo = split32[0]! >>> 0);
+  }
+  get last(): bigint {
+    return join(this.lastHi, this.lastLo);
+  }
+  set last(t: bigint) {
+    split64[0] = t;
+    (this.lastHi = split32[1]!), (this.lastLo = split32[0]! >>> 0);
+  }
+
+  /** Orders spans by their min (for sorting). */
+  static byMin(a: TimeSpan, b: TimeSpan): number {
+    return before(a.minHi, a.minLo, b.minHi, b.minLo) ? -1 : before(b.minHi, b.minLo, a.minHi, a.minLo) ? 1 : 0;
   }
 
   /** Extends the bounds with those of appended rows. */
@@ -118,10 +169,12 @@ export class Slot {
   /** The spans in time-column order. */
   readonly timeSpans: TimeSpan[] = [];
   /** The component column types, in column order. */
-  readonly types: DataType[];
+  readonly types: readonly DataType[];
   /** The slot's memberships in the entity's chunk lists. */
   readonly lists: Member[] = [];
   private plain: Chunk | null;
+  /** The IPC bytes `plain` was read from, if it was: once sealed, the slot keeps them instead of its arrays (see kept.ts). */
+  private ipc: Uint8Array | null;
   private grower: ChunkGrower | null = null;
   private snapshot: Chunk | null = null;
   private snapshotVersion = -1;
@@ -142,9 +195,13 @@ export class Slot {
   private readonly lastHalves: Int32Array;
   private allSorted: boolean;
 
-  /** `store`: whose byte total the slot keeps current as it grows (it has counted the slot's bytes at creation). */
-  constructor(chunk: Chunk, facts: ChunkFacts, private readonly store: { bytes: number } | null = null) {
+  /**
+   * `store`: whose byte total the slot keeps current as it grows (it has counted the slot's bytes at creation);
+   * `ipc`: the Arrow IPC bytes `chunk` was read from whole, if it was.
+   */
+  constructor(chunk: Chunk, facts: ChunkFacts, private readonly store: { bytes: number } | null = null, ipc: Uint8Array | null = null) {
     this.plain = chunk;
+    this.ipc = ipc;
     this.bytes = chunkHeapSize(chunk);
     this.stageable = chunk.components.every((c) => noNulls(c.data));
     this.lastTimes = BigInt64Array.from(facts.spans, (f) => f.last);
@@ -154,7 +211,7 @@ export class Slot {
     this.minRowId = facts.minRowId;
     this.rowIdsSorted = facts.rowIdsSorted;
     this.lastRowId = facts.lastRowId;
-    this.types = chunk.components.map((c) => c.data.type);
+    this.types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
     for (let k = 0; k < chunk.timelines.length; k++) {
       const t = chunk.timelines[k]!, span = new TimeSpan(this, t.name, t.type, facts.spans[k]!, k);
       this.spans.set(t.name, span);
@@ -278,9 +335,14 @@ export class Slot {
     this.grew();
   }
 
-  /** Ends compaction: copies the rows into exact-size buffers. */
+  /** Ends compaction: copies the rows into exact-size buffers, or keeps a chunk read from IPC as its bytes. */
   seal(): void {
     this.flush();
+    if (this.plain !== null && this.ipc !== null) {
+      this.plain = new KeptChunk(this.plain, this.ipc);
+      this.ipc = null;
+      this.bump();
+    }
     if (!this.grower) return;
     this.plain = this.grower.chunk(this.rowIdsSorted, (t) => this.spans.get(t)!.sorted, true);
     this.grower = null;
@@ -324,6 +386,7 @@ export class Slot {
     if (!this.grower) {
       this.grower = new ChunkGrower(this.plain!);
       this.plain = null;
+      this.ipc = null;
     }
     return this.grower;
   }
