@@ -5,7 +5,6 @@
  * the chunk holding the latest value are never dropped, so latest-at at the end of every timeline
  * is unchanged.
  */
-import { tuidCompare } from "../tuid.ts";
 import type { EntityIndex } from "./entity-index.ts";
 import { latestTemporal } from "./query.ts";
 import type { Slot } from "./slot.ts";
@@ -30,5 +29,5 @@ export function gcCandidates(entities: Iterable<EntityIndex>): Slot[] {
     }
     for (const slot of ei.slots) if (!slot.isStatic && !kept.has(slot)) out.push(slot);
   }
-  return out.sort((a, b) => tuidCompare(a.minRowId, b.minRowId));
+  return out.sort((a, b) => (a.minRowKey < b.minRowKey ? -1 : a.minRowKey > b.minRowKey ? 1 : 0));
 }

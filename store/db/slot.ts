@@ -3,7 +3,7 @@ import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
 import type { TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
-import { tuidCompare } from "../tuid.ts";
+import { tuidToBigInt } from "../tuid.ts";
 import { ChunkGrower, type Rows } from "./compact.ts";
 import type { Member } from "./chunk-list.ts";
 import { KeptChunk } from "./kept.ts";
@@ -72,6 +72,12 @@ export class TimeSpan implements SpanFacts {
   private firstLo = 0;
   private lastHi = 0;
   private lastLo = 0;
+  /**
+   * The words of the slot's last row's time, staged rows included: what `fits` asks (the bounds above see
+   * staged rows only once they are moved).
+   */
+  tailHi = 0;
+  tailLo = 0;
   sorted: boolean;
   private version = -1;
   private keysCache: RowKeys | null = null;
@@ -84,7 +90,20 @@ export class TimeSpan implements SpanFacts {
     this.max = f.max;
     this.first = f.first;
     this.last = f.last;
+    this.setTail(f.last);
     this.sorted = f.sorted;
+  }
+
+  /** Sets the time of the slot's last row, staged rows included. */
+  setTail(t: bigint): void {
+    split64[0] = t;
+    (this.tailHi = split32[1]!), (this.tailLo = split32[0]! >>> 0);
+  }
+
+  /** True if time `t` is before the slot's last row's time (staged rows included). */
+  beforeTail(t: bigint): boolean {
+    split64[0] = t;
+    return before(split32[1]!, split32[0]! >>> 0, this.tailHi, this.tailLo);
   }
 
   get min(): bigint {
@@ -164,7 +183,8 @@ export class Slot {
   version = 0;
   bytes: number;
   numRows: number;
-  minRowId: Tuid;
+  /** The least row id, as `tuidToBigInt` gives it (one cell, not three). */
+  minRowKey: bigint;
   readonly spans = new Map<string, TimeSpan>();
   /** The spans in time-column order. */
   readonly timeSpans: TimeSpan[] = [];
@@ -180,19 +200,13 @@ export class Slot {
   private snapshotVersion = -1;
   /** Row ids strictly increasing in row order. */
   rowIdsSorted: boolean;
-  private lastRowId: Tuid;
+  /** The last row's id, as `tuidToBigInt` gives it. */
+  private lastRowKey: bigint;
   /** Rows staged but not yet in the columns (see stage.ts). */
   private log: RowLog | null = null;
   /** Rows may be staged: no column holds a null so far, so a staged row's bytes are known up front. */
   private stageable: boolean;
-  /**
-   * Per timeline, the time of the last row, staged rows included, and whether every timeline's times are in
-   * row order: what `fits` asks, kept in one array so as not to touch the spans (which see staged rows only
-   * once they are moved).
-   */
-  private readonly lastTimes: BigInt64Array;
-  /** `lastTimes` as 32-bit halves, low then high (platform order, little-endian). */
-  private readonly lastHalves: Int32Array;
+  /** Every timeline's times are in row order, staged rows included (with each span's tail, what `fits` asks). */
   private allSorted: boolean;
 
   /**
@@ -204,13 +218,11 @@ export class Slot {
     this.ipc = ipc;
     this.bytes = chunkHeapSize(chunk);
     this.stageable = chunk.components.every((c) => noNulls(c.data));
-    this.lastTimes = BigInt64Array.from(facts.spans, (f) => f.last);
-    this.lastHalves = new Int32Array(this.lastTimes.buffer);
     this.allSorted = facts.spans.every((f) => f.sorted);
     this.numRows = chunk.numRows;
-    this.minRowId = facts.minRowId;
+    this.minRowKey = tuidToBigInt(facts.minRowId);
     this.rowIdsSorted = facts.rowIdsSorted;
-    this.lastRowId = facts.lastRowId;
+    this.lastRowKey = tuidToBigInt(facts.lastRowId);
     this.types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
     for (let k = 0; k < chunk.timelines.length; k++) {
       const t = chunk.timelines[k]!, span = new TimeSpan(this, t.name, t.type, facts.spans[k]!, k);
@@ -250,7 +262,7 @@ export class Slot {
     if (!this.allSorted) return false;
     for (let k = 0; k < facts.spans.length; k++) {
       const f = facts.spans[k]!;
-      if (!f.sorted || f.first < this.lastTimes[k]!) return false;
+      if (!f.sorted || this.timeSpans[k]!.beforeTail(f.first)) return false;
     }
     return true;
   }
@@ -258,10 +270,10 @@ export class Slot {
   /** `sortedWith` for one row whose times are at `at` in `halves`, as the store's queue holds them (no BigInt). */
   sortedWithRow(halves: Int32Array, at: number): boolean {
     if (!this.allSorted) return false;
-    const last = this.lastHalves;
-    for (let k = 0; k < last.length; k += 2) {
-      const hi = halves[at + k + 1]!, lastHi = last[k + 1]!;
-      if (hi < lastHi || (hi === lastHi && halves[at + k]! >>> 0 < last[k]! >>> 0)) return false;
+    const spans = this.timeSpans;
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k]!;
+      if (before(halves[at + 2 * k + 1]!, halves[at + 2 * k]! >>> 0, s.tailHi, s.tailLo)) return false;
     }
     return true;
   }
@@ -302,8 +314,8 @@ export class Slot {
     if (!this.stageable) return false;
     this.rowLog(n).pushRow(src, at, len);
     this.allSorted = sorted;
-    const last = this.lastHalves;
-    for (let k = 0; k < last.length; k++) last[k] = halves[t + k]!;
+    const spans = this.timeSpans;
+    for (let k = 0; k < spans.length; k++) (spans[k]!.tailHi = halves[t + 2 * k + 1]!), (spans[k]!.tailLo = halves[t + 2 * k]! >>> 0);
     this.counted(n);
     return true;
   }
@@ -354,15 +366,16 @@ export class Slot {
   /** Notes the order (`sorted`, from `sortedWith` or `sortedWithRow`) and last times of appended or staged rows (what they read). */
   private track(facts: ChunkFacts, sorted: boolean): void {
     this.allSorted = sorted;
-    for (let k = 0; k < facts.spans.length; k++) this.lastTimes[k] = facts.spans[k]!.last;
+    for (let k = 0; k < facts.spans.length; k++) this.timeSpans[k]!.setTail(facts.spans[k]!.last);
   }
 
   /** Extends the spans' bounds and the row-id facts with those of rows moved into the columns. */
   private note(facts: ChunkFacts): void {
     for (let k = 0; k < facts.spans.length; k++) this.timeSpans[k]!.extend(facts.spans[k]!);
-    this.rowIdsSorted &&= facts.rowIdsSorted && tuidCompare(this.lastRowId, facts.minRowId) < 0;
-    if (tuidCompare(facts.minRowId, this.minRowId) < 0) this.minRowId = facts.minRowId;
-    this.lastRowId = facts.lastRowId;
+    const min = tuidToBigInt(facts.minRowId);
+    this.rowIdsSorted &&= facts.rowIdsSorted && this.lastRowKey < min;
+    if (min < this.minRowKey) this.minRowKey = min;
+    this.lastRowKey = tuidToBigInt(facts.lastRowId);
   }
 
   /** Sets the slot's byte count, keeping its store's total current. */
