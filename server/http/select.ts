@@ -2,7 +2,7 @@
 import type { Chunk } from "../../store/chunk.ts";
 import type { EntityDb } from "../../store/db/entity-db.ts";
 import { RowKeys, words } from "../../store/db/keys.ts";
-import type { Slot } from "../../store/db/slot.ts";
+import { type Slot, TimeSpan } from "../../store/db/slot.ts";
 import { pickComponents, takeRows } from "../../store/slice.ts";
 import { underPrefix } from "./params.ts";
 
@@ -21,10 +21,10 @@ export function* selectChunks(db: EntityDb, sel: Selection): Generator<Chunk> {
   for (const path of paths) {
     const slots = [...(db.entity(path)?.slots ?? [])];
     const statics = slots.filter((s) => s.isStatic);
-    const temporal = slots.filter((s) => !s.isStatic && (sel.timeline === null || s.spans.has(sel.timeline)));
+    const temporal = slots.filter((s) => !s.isStatic && (sel.timeline === null || s.span(sel.timeline) !== undefined));
     if (sel.timeline !== null) {
       const name = sel.timeline;
-      temporal.sort((a, b) => (a.spans.get(name)!.min < b.spans.get(name)!.min ? -1 : 1));
+      temporal.sort((a, b) => TimeSpan.byMin(a.span(name)!, b.span(name)!));
     }
     for (const slot of [...statics, ...temporal]) {
       const chunk = slice(slot, sel);
@@ -39,7 +39,7 @@ function slice(slot: Slot, sel: Selection): Chunk | null {
   const chunk = comps ? pickComponents(slot.chunk, (c) => comps.has(c.descriptor.component)) : slot.chunk;
   if (chunk.components.length === 0) return null;
   if (slot.isStatic || sel.timeline === null) return chunk;
-  const span = slot.spans.get(sel.timeline)!;
+  const span = slot.span(sel.timeline)!;
   if (span.max < sel.from || span.min > sel.to) return null;
   if (span.min >= sel.from && span.max <= sel.to) return chunk;
   const rows = rowsBetween(chunk, sel.timeline, sel.from, sel.to);

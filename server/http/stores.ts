@@ -25,9 +25,9 @@ export function timelinesOf(db: EntityDb): Map<string, TimelineExtent> {
   const out = new Map<string, TimelineExtent>();
   for (const path of db.entityPaths()) {
     for (const slot of db.entity(path)?.slots ?? []) {
-      for (const [name, s] of slot.spans) {
-        const t = out.get(name);
-        if (!t) out.set(name, { type: s.type, min: s.min, max: s.max, rows: slot.numRows });
+      for (const s of slot.timeSpans) {
+        const t = out.get(s.name);
+        if (!t) out.set(s.name, { type: s.type, min: s.min, max: s.max, rows: slot.numRows });
         else {
           if (s.min < t.min) t.min = s.min;
           if (s.max > t.max) t.max = s.max;

@@ -64,7 +64,7 @@ export function entitySummaries(db: EntityDb): EntitySummary[] {
 function entitySummary(db: EntityDb, node: EntityNode): EntitySummary {
   const info = node.info;
   const rows = new Map<string, number>();
-  for (const slot of db.entity(node.path)?.slots ?? []) for (const name of slot.spans.keys()) rows.set(name, (rows.get(name) ?? 0) + slot.numRows);
+  for (const slot of db.entity(node.path)?.slots ?? []) for (const { name } of slot.timeSpans) rows.set(name, (rows.get(name) ?? 0) + slot.numRows);
   const timelines: EntitySummary["timelines"] = {};
   for (const [name, t] of info?.timelines ?? []) timelines[name] = { min: String(t.min), max: String(t.max), rows: rows.get(name) ?? 0 };
   return {

@@ -7,7 +7,8 @@
  * bound by memory latency, not by arithmetic. Bounds are 32-bit words in typed arrays (exact over
  * i64, no BigInt per step), and those of the last chunk also sit in plain fields; each membership
  * (`Member`) caches the chunk, column, time words and row order a query needs, refreshed only when
- * its slot changes.
+ * its slot changes. A membership is made when a query first reaches it: until then the list holds
+ * only the slot's span (a store that only grows costs the collector no object per membership).
  */
 import type { ArrayData } from "../arrow/types.ts";
 import type { Chunk, ComponentColumn } from "../chunk.ts";
@@ -101,6 +102,9 @@ function allValid(data: ArrayData): boolean {
 
 /** Members sorted by first time, with running maxima of their last times (hot fields first, as in `Member`). */
 export class ChunkList {
+  /** `component`: the list's component, whose column a member reads. */
+  constructor(private readonly component: string) {}
+
   /** True once the list no longer answers alone for its (entity, timeline, component): dropped from its entity, or shadowed by static data (see `detach`). */
   bypass = false;
   /** Nothing changed since the last `settle`, which found `n` members. */
@@ -112,7 +116,10 @@ export class ChunkList {
   lastMinLo = 0;
   prevMaxHi = 0;
   prevMaxLo = 0;
-  private readonly members: Member[] = [];
+  /** The slots' spans on the list's timeline, sorted by min (unless `dirty`). */
+  private readonly spans: TimeSpan[] = [];
+  /** The memberships made so far (see `at`), by slot. */
+  private readonly made = new Map<Slot, Member>();
   /**
    * Per member k, at [6k, 6k + 6): the words (high, low) of its min, of its max, and of the running
    * max over members [0, k]; low words are read `>>> 0`. Null until the list has had two members.
@@ -124,31 +131,40 @@ export class ChunkList {
 
   /** Number of chunks. */
   get size(): number {
-    return this.members.length;
+    return this.spans.length;
   }
 
-  /** Adds the membership of a slot's span (the list's component is its column `col`). */
-  add(span: TimeSpan, col: number): Member {
-    const m = new Member(this, span, col), n = this.members.length;
-    if (n > 0 && TimeSpan.byMin(span, this.members[n - 1]!.span) < 0) this.dirty = true;
-    this.members.push(m);
+  /** Adds the membership of a slot's span. */
+  add(span: TimeSpan): void {
+    const n = this.spans.length;
+    if (n > 0 && TimeSpan.byMin(span, this.spans[n - 1]!) < 0) this.dirty = true;
+    this.spans.push(span);
     this.unsettle();
-    return m;
   }
 
-  /** Notes that the bounds of `m` changed (rows were appended to its chunk). */
-  changed(m: Member): void {
-    const ms = this.members, n = ms.length;
-    if (ms[n - 1] !== m || (n > 1 && TimeSpan.byMin(m.span, ms[n - 2]!.span) < 0)) this.dirty = true;
+  /** Notes that the bounds of `slot`'s span changed (rows were appended to its chunk). */
+  changed(slot: Slot): void {
+    const ss = this.spans, n = ss.length;
+    if (ss[n - 1]!.slot !== slot || (n > 1 && TimeSpan.byMin(ss[n - 1]!, ss[n - 2]!) < 0)) this.dirty = true;
     else if (this.valid === n) this.valid = n - 1;
     this.unsettle();
   }
 
-  /** Removes a membership. */
-  remove(m: Member): void {
-    const i = this.members.indexOf(m);
+  /** Notes that `slot`'s rows changed (appended, sealed): its membership, if made, reloads before its next read. */
+  stale(slot: Slot): void {
+    const m = this.made.get(slot);
+    if (m !== undefined) m.stale();
+    else generation++;
+  }
+
+  /** Removes `slot`'s membership. */
+  remove(slot: Slot): void {
+    const ss = this.spans;
+    let i = ss.length - 1;
+    while (i >= 0 && ss[i]!.slot !== slot) i--;
     if (i < 0) return;
-    this.members.splice(i, 1);
+    ss.splice(i, 1);
+    this.made.delete(slot);
     this.dirty = true;
     this.unsettle();
   }
@@ -162,9 +178,9 @@ export class ChunkList {
   /** Brings the bounds up to date; returns the number of chunks. */
   settle(): number {
     if (this.clean) return this.n;
-    const ms = this.members, n = ms.length;
+    const ss = this.spans, n = ss.length;
     if (this.dirty) {
-      ms.sort((a, b) => TimeSpan.byMin(a.span, b.span));
+      ss.sort(TimeSpan.byMin);
       this.valid = 0;
       this.dirty = false;
     }
@@ -177,7 +193,7 @@ export class ChunkList {
     }
     if (b !== null) {
       for (let k = this.valid; k < n; k++) {
-        const s = ms[k]!.span, o = 6 * k;
+        const s = ss[k]!, o = 6 * k;
         b[o] = s.minHi;
         b[o + 1] = s.minLo;
         const h = (b[o + 2] = s.maxHi), l = (b[o + 3] = s.maxLo) >>> 0;
@@ -187,9 +203,9 @@ export class ChunkList {
       }
     }
     this.valid = n;
-    const last = (this.last = n > 0 ? ms[n - 1]! : null);
-    this.lastMinHi = last === null ? 0 : last.span.minHi;
-    this.lastMinLo = last === null ? 0 : last.span.minLo;
+    this.last = n > 0 ? this.at(n - 1) : null;
+    this.lastMinHi = n > 0 ? ss[n - 1]!.minHi : 0;
+    this.lastMinLo = n > 0 ? ss[n - 1]!.minLo : 0;
     this.prevMaxHi = n > 1 ? b![6 * n - 8]! : 0;
     this.prevMaxLo = n > 1 ? b![6 * n - 7]! >>> 0 : 0;
     this.clean = true;
@@ -215,9 +231,12 @@ export class ChunkList {
     return a;
   }
 
-  /** The k-th member (by first time); valid after `settle`. */
+  /** The k-th member (by first time), made on first use; valid after `settle`. */
   at(k: number): Member {
-    return this.members[k]!;
+    const span = this.spans[k]!;
+    let m = this.made.get(span.slot);
+    if (m === undefined) this.made.set(span.slot, (m = new Member(this, span, span.slot.columnIndex(this.component))));
+    return m;
   }
 
   /** True if every member in [0, k] ends before time (hi, lo); valid after `settle`. */
@@ -230,7 +249,7 @@ export class ChunkList {
   endsBefore(k: number, hi: number, lo: number): boolean {
     const b = this.bounds;
     if (b !== null) return before(b[6 * k + 2]!, b[6 * k + 3]! >>> 0, hi, lo);
-    const s = this.members[k]!.span;
+    const s = this.spans[k]!;
     return before(s.maxHi, s.maxLo, hi, lo);
   }
 }

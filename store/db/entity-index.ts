@@ -60,16 +60,17 @@ export class EntityIndex {
   addTemporal(slot: Slot): void {
     this.slots.add(slot);
     const names = new Set(slot.chunk.components.map((c) => c.descriptor.component));
-    for (const [timeline, span] of slot.spans) {
-      let byComp = this.lists.get(timeline);
-      if (!byComp) this.lists.set(timeline, (byComp = new Map()));
+    for (const span of slot.timeSpans) {
+      let byComp = this.lists.get(span.name);
+      if (!byComp) this.lists.set(span.name, (byComp = new Map()));
       for (const name of names) {
         let list = byComp.get(name);
         if (!list) {
-          byComp.set(name, (list = new ChunkList()));
+          byComp.set(name, (list = new ChunkList(name)));
           if (this.statics.has(name)) list.detach();
         }
-        slot.lists.push(list.add(span, slot.columnIndex(name)));
+        list.add(span);
+        slot.lists.push(list);
       }
     }
   }
@@ -103,7 +104,7 @@ export class EntityIndex {
   /** Removes a temporal slot from every index. */
   remove(slot: Slot): void {
     this.slots.delete(slot);
-    for (const m of slot.lists) m.list.remove(m);
+    for (const l of slot.lists) l.remove(slot);
     this.hitTimeline = this.hitName = null;
     this.hitList = undefined;
     for (const [key, s] of this.open) if (s === slot) this.open.delete(key);

@@ -58,10 +58,12 @@ export function entityInfo(ei: EntityIndex): EntityInfo {
   for (const slot of ei.slots) {
     numRows += slot.numRows;
     if (slot.isStatic) numStaticRows += slot.numRows;
-    for (const c of slot.chunk.components) comps.set(descriptorKey(c.descriptor), { descriptor: c.descriptor, type: c.itemType });
-    for (const [name, s] of slot.spans) {
-      const t = timelines.get(name);
-      if (!t) timelines.set(name, { type: s.type, min: s.min, max: s.max });
+    // A chunk read from IPC names its columns in its shape: its arrays need not be made (see kept.ts).
+    const chunk = slot.chunk;
+    for (const c of chunk.shape?.comps ?? chunk.components) comps.set(descriptorKey(c.descriptor), { descriptor: c.descriptor, type: c.itemType });
+    for (const s of slot.timeSpans) {
+      const t = timelines.get(s.name);
+      if (!t) timelines.set(s.name, { type: s.type, min: s.min, max: s.max });
       else {
         if (s.min < t.min) t.min = s.min;
         if (s.max > t.max) t.max = s.max;

@@ -47,6 +47,9 @@ test("a sealed chunk read from IPC is kept as its bytes until read, and answers 
   const made = () => slots.map((s) => s.chunk instanceof KeptChunk && s.chunk.isMade);
   expect(made()).toEqual([false, false, false, false]);
   expect(kept.bytes).toBe(plain.bytes);
+  expect(kept.tree()).toEqual(plain.tree());
+  expect(kept.entityInfo("/a")).toEqual(plain.entityInfo("/a"));
+  expect(made()).toEqual([false, false, false, false]);
   for (let f = -1; f <= 41; f++) {
     const a = kept.latestAt("/a", [POS, COLOR], "frame", f), b = plain.latestAt("/a", [POS, COLOR], "frame", f);
     expect([...a.keys()]).toEqual([...b.keys()]);
