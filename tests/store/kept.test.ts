@@ -101,3 +101,15 @@ test("the store's memory limit drops kept chunks like any other", () => {
   expect(removed.every((c) => c instanceof KeptChunk)).toBe(true);
   expect(removed.map((c) => c.numRows).reduce((a, b) => a + b, 0)).toBe(10 * (12 - [...db.chunks()].length));
 });
+
+test("a chunk queried before it is sealed answers the same once kept as bytes", () => {
+  const hub = new Hub({ compaction: OFF });
+  const db = hub.open(ID);
+  hub.add(msgOf(chunkAt(0, 10)));
+  const before = [3, 9].map((f) => hitValue(db.latestAt("/a", [POS], "frame", f).get(POS)!));
+  hub.add(msgOf(chunkAt(10, 10)));
+  const first = [...db.entity("/a")!.slots][0]!;
+  expect(first.chunk).toBeInstanceOf(KeptChunk);
+  expect([3, 9].map((f) => hitValue(db.latestAt("/a", [POS], "frame", f).get(POS)!))).toEqual(before);
+  expect(hitValue(db.latestAt("/a", [POS], "frame", 15).get(POS)!)).toEqual([[15, 15.5, -15], [1, 2, 3], [15, 15, 15]]);
+});
