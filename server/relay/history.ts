@@ -2,15 +2,17 @@
  * What a new relay viewer receives first: every store info, the blueprints and their activations,
  * then the recordings' chunks (static ones first), replayed from the store. The chunk list is taken
  * when the viewer connects (later rows reach it live, never twice); frames are encoded as it drains.
- * A chunk still stored as it arrived is sent as the message that brought it (no re-encoding).
+ * A chunk still stored as it arrived, or kept as its IPC bytes, is sent as the message that brought it
+ * (no re-encoding, and a kept chunk's arrays are not made).
  */
 import type { Chunk } from "../../store/chunk.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
 import type { Hub } from "../../store/db/hub.ts";
+import type { Slot } from "../../store/db/slot.ts";
 import type { ArrowMsg, LogMsg, StoreId } from "../../store/logmsg.ts";
 import { scratchFrame } from "./scratch.ts";
 
-type Item = LogMsg | { storeId: StoreId; chunk: Chunk };
+type Item = LogMsg | { storeId: StoreId; slot: Slot };
 
 /** The message that brought a chunk, if it is still stored as it arrived. */
 export type WireLookup = (chunk: Chunk) => ArrowMsg | undefined;
@@ -22,11 +24,11 @@ export function historyFrames(hub: Hub, wire: WireLookup = () => undefined): Gen
   for (const db of stores) if (db.storeInfo) first.push(db.storeInfo);
   for (const db of stores) {
     if (db.id.kind === "Blueprint") {
-      for (const chunk of db.chunks()) first.push({ storeId: db.id, chunk });
+      for (const slot of db.slots()) first.push({ storeId: db.id, slot });
       if (db.activation) first.push(db.activation);
       continue;
     }
-    for (const chunk of db.chunks()) (chunk.timelines.length === 0 ? statics : temporal).push({ storeId: db.id, chunk });
+    for (const slot of db.slots()) (slot.isStatic ? statics : temporal).push({ storeId: db.id, slot });
   }
   return encode([first, statics, temporal], wire);
 }
@@ -37,7 +39,15 @@ function* encode(lists: Item[][], wire: WireLookup): Generator<Uint8Array> {
     for (let i = 0; i < list.length; i++) {
       const item = list[i]!;
       list[i] = undefined as unknown as Item; // lets the store free what its GC dropped meanwhile
-      yield scratchFrame("chunk" in item ? (wire(item.chunk) ?? chunkMsg(item.storeId, item.chunk)) : item);
+      yield scratchFrame("slot" in item ? slotMsg(item.storeId, item.slot, wire) : item);
     }
   }
+}
+
+/** The message of a stored chunk: the one it arrived in if known, else encoded from it. */
+function slotMsg(storeId: StoreId, slot: Slot, wire: WireLookup): ArrowMsg {
+  const kept = slot.keptMsg(storeId);
+  if (kept !== null) return kept;
+  const chunk = slot.chunk;
+  return wire(chunk) ?? chunkMsg(storeId, chunk);
 }

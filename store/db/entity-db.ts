@@ -267,8 +267,13 @@ export class EntityDb implements QuerySource {
 
   /** Every stored chunk (compacting ones as views of their rows so far). */
   *chunks(): IterableIterator<Chunk> {
+    for (const s of this.slots()) yield s.chunk;
+  }
+
+  /** Every stored chunk's slot. */
+  *slots(): IterableIterator<Slot> {
     this.settle();
-    for (const ei of this.entities.values()) for (const s of ei.slots) yield s.chunk;
+    for (const ei of this.entities.values()) yield* ei.slots;
   }
 
   /** Drops at least `target` bytes of temporal chunks, oldest-logged first (see gc.ts); returns the bytes dropped. */

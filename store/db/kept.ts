@@ -23,7 +23,7 @@ export class KeptChunk implements Chunk {
   private made: Chunk | null = null;
 
   /** `chunk` as read from `ipc` (its checks passed, so reading them again cannot fail). */
-  constructor(chunk: Chunk, private readonly ipc: Uint8Array) {
+  constructor(chunk: Chunk, readonly ipc: Uint8Array) {
     this.id = chunk.id;
     this.entityPath = chunk.entityPath;
     this.isSorted = chunk.isSorted;

@@ -1,7 +1,7 @@
 /** A stored chunk: plain as ingested, or compacting (growing by appends until sealed). */
 import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
-import type { TimeType, Tuid } from "../logmsg.ts";
+import type { ArrowMsg, StoreId, TimeType, Tuid } from "../logmsg.ts";
 import { chunkHeapSize, componentIndex, rowIdAt } from "../transport.ts";
 import { tuidToBigInt } from "../tuid.ts";
 import { ChunkGrower, type Rows } from "./compact.ts";
@@ -233,6 +233,14 @@ export class Slot {
   span(timeline: string): TimeSpan | undefined {
     for (const s of this.timeSpans) if (s.name === timeline) return s;
     return undefined;
+  }
+
+  /** The message of store `storeId` a chunk kept as its IPC bytes came in (its timepoint from the spans), or null for any other chunk. */
+  keptMsg(storeId: StoreId): ArrowMsg | null {
+    const c = this.plain;
+    if (!(c instanceof KeptChunk)) return null;
+    const timepointMax = this.timeSpans.map((s) => ({ timeline: { name: s.name, typ: s.type }, value: s.max }));
+    return { kind: "ArrowMsg", storeId, chunkId: c.id, timepointMax, ipc: c.ipc };
   }
 
   /** True for a chunk without timelines. */

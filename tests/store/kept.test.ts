@@ -7,7 +7,9 @@ import { KeptChunk } from "../../store/db/kept.ts";
 import { hitValue, rangeValues } from "../../store/db/query.ts";
 import type { ArrowMsg, StoreId } from "../../store/logmsg.ts";
 import { pickComponents, takeRows } from "../../store/slice.ts";
-import { chunkFromIpc, chunkToIpc, chunkToBatch } from "../../store/transport.ts";
+import { chunkFromIpc, chunkTimepointMax, chunkToBatch, chunkToIpc } from "../../store/transport.ts";
+import { historyFrames } from "../../server/relay/history.ts";
+import { scratchFrame } from "../../server/relay/scratch.ts";
 
 const POS = "rerun.components.Position3D";
 const COLOR = "rerun.components.Color";
@@ -112,4 +114,19 @@ test("a chunk queried before it is sealed answers the same once kept as bytes", 
   expect(first.chunk).toBeInstanceOf(KeptChunk);
   expect([3, 9].map((f) => hitValue(db.latestAt("/a", [POS], "frame", f).get(POS)!))).toEqual(before);
   expect(hitValue(db.latestAt("/a", [POS], "frame", 15).get(POS)!)).toEqual([[15, 15.5, -15], [1, 2, 3], [15, 15, 15]]);
+});
+
+test("the relay's history sends a kept chunk as the message it came in, and does not make its arrays", () => {
+  const hub = new Hub({ compaction: OFF });
+  const msgs = [0, 10, 20].map((f) => {
+    const ipc = chunkToIpc(chunkAt(f, 10));
+    const read = chunkFromIpc(ipc);
+    return { kind: "ArrowMsg", storeId: ID, chunkId: read.id, timepointMax: chunkTimepointMax(read), ipc } satisfies ArrowMsg;
+  });
+  for (const m of msgs) hub.add(m);
+  const slots = [...hub.open(ID).entity("/a")!.slots];
+  expect(slots.map((s) => s.keptMsg(ID) !== null)).toEqual([true, true, false]);
+  const frames = Array.from(historyFrames(hub), (f) => f.slice());
+  expect(frames).toEqual(msgs.map((m) => scratchFrame(m).slice()));
+  expect(slots.map((s) => s.chunk instanceof KeptChunk && s.chunk.isMade)).toEqual([false, false, false]);
 });
