@@ -35,14 +35,14 @@ export function* selectChunks(db: EntityDb, sel: Selection): Generator<Chunk> {
 
 /** The selected part of one stored chunk, or null if nothing of it is selected. */
 function slice(slot: Slot, sel: Selection): Chunk | null {
+  // Outside the range: the chunk is not read (a chunk kept as its IPC bytes is not made, see store/db/kept.ts).
+  const span = slot.isStatic || sel.timeline === null ? null : slot.span(sel.timeline)!;
+  if (span !== null && (span.max < sel.from || span.min > sel.to)) return null;
   const comps = sel.components;
   const chunk = comps ? pickComponents(slot.chunk, (c) => comps.has(c.descriptor.component)) : slot.chunk;
   if (chunk.components.length === 0) return null;
-  if (slot.isStatic || sel.timeline === null) return chunk;
-  const span = slot.span(sel.timeline)!;
-  if (span.max < sel.from || span.min > sel.to) return null;
-  if (span.min >= sel.from && span.max <= sel.to) return chunk;
-  const rows = rowsBetween(chunk, sel.timeline, sel.from, sel.to);
+  if (span === null || (span.min >= sel.from && span.max <= sel.to)) return chunk;
+  const rows = rowsBetween(chunk, span.name, sel.from, sel.to);
   return rows.length > 0 ? takeRows(chunk, rows) : null;
 }
 

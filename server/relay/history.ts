@@ -12,7 +12,7 @@ import type { Slot } from "../../store/db/slot.ts";
 import type { ArrowMsg, LogMsg, StoreId } from "../../store/logmsg.ts";
 import { scratchFrame } from "./scratch.ts";
 
-type Item = LogMsg | { storeId: StoreId; slot: Slot };
+type Item = LogMsg | { storeId: StoreId; chunk: Chunk };
 
 /** The message that brought a chunk, if it is still stored as it arrived. */
 export type WireLookup = (chunk: Chunk) => ArrowMsg | undefined;
@@ -24,11 +24,11 @@ export function historyFrames(hub: Hub, wire: WireLookup = () => undefined): Gen
   for (const db of stores) if (db.storeInfo) first.push(db.storeInfo);
   for (const db of stores) {
     if (db.id.kind === "Blueprint") {
-      for (const slot of db.slots()) first.push({ storeId: db.id, slot });
+      for (const slot of db.slots()) first.push(itemOf(db.id, slot));
       if (db.activation) first.push(db.activation);
       continue;
     }
-    for (const slot of db.slots()) (slot.isStatic ? statics : temporal).push({ storeId: db.id, slot });
+    for (const slot of db.slots()) (slot.isStatic ? statics : temporal).push(itemOf(db.id, slot));
   }
   return encode([first, statics, temporal], wire);
 }
@@ -39,15 +39,12 @@ function* encode(lists: Item[][], wire: WireLookup): Generator<Uint8Array> {
     for (let i = 0; i < list.length; i++) {
       const item = list[i]!;
       list[i] = undefined as unknown as Item; // lets the store free what its GC dropped meanwhile
-      yield scratchFrame("slot" in item ? slotMsg(item.storeId, item.slot, wire) : item);
+      yield scratchFrame("chunk" in item ? (wire(item.chunk) ?? chunkMsg(item.storeId, item.chunk)) : item);
     }
   }
 }
 
-/** The message of a stored chunk: the one it arrived in if known, else encoded from it. */
-function slotMsg(storeId: StoreId, slot: Slot, wire: WireLookup): ArrowMsg {
-  const kept = slot.keptMsg(storeId);
-  if (kept !== null) return kept;
-  const chunk = slot.chunk;
-  return wire(chunk) ?? chunkMsg(storeId, chunk);
+/** A stored chunk as of now: a kept chunk as the message it came in, any other as the chunk (rows added later reach the viewer live). */
+function itemOf(storeId: StoreId, slot: Slot): Item {
+  return slot.keptMsg(storeId) ?? { storeId, chunk: slot.chunk };
 }

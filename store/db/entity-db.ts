@@ -122,7 +122,9 @@ export class EntityDb implements QuerySource {
       const types = chunk.shape?.types ?? chunk.components.map((c) => c.data.type);
       const sorted = last !== undefined && last.sortedWith(facts);
       const open = this.fitting(last, chunk.numRows, chunkHeapSize(chunk), types, sorted);
-      if (open === null) this.openSlot(ei, key, chunk, facts, msg?.ipc ?? null);
+      // The message's bytes are kept only if the arrays view them (the IPC reader copies misaligned input).
+      const ipc = msg !== null && chunk.rowIdTimeNs.buffer === msg.ipc.buffer ? msg.ipc : null;
+      if (open === null) this.openSlot(ei, key, chunk, facts, ipc);
       else if (open.stage(chunk, facts, sorted)) this.staging(open);
       else open.append(chunk, facts, sorted);
     }

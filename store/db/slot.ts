@@ -250,7 +250,9 @@ export class Slot {
 
   /** The index of the (first) column of component `name`, -1 if the chunk has none (the same in every version). */
   columnIndex(name: string): number {
-    return componentIndex(this.chunk, name);
+    // A chunk read from IPC names its columns in its shape: a kept chunk's arrays need not be made for this.
+    const chunk = this.chunk, comps = chunk.shape?.comps;
+    return comps === undefined ? componentIndex(chunk, name) : comps.findIndex((c) => c.descriptor.component === name);
   }
 
   /** Rows staged and not yet moved into the columns. */

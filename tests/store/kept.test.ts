@@ -8,6 +8,7 @@ import { hitValue, rangeValues } from "../../store/db/query.ts";
 import type { ArrowMsg, StoreId } from "../../store/logmsg.ts";
 import { pickComponents, takeRows } from "../../store/slice.ts";
 import { chunkFromIpc, chunkTimepointMax, chunkToBatch, chunkToIpc } from "../../store/transport.ts";
+import { selectChunks } from "../../server/http/select.ts";
 import { historyFrames } from "../../server/relay/history.ts";
 import { scratchFrame } from "../../server/relay/scratch.ts";
 
@@ -129,4 +130,28 @@ test("the relay's history sends a kept chunk as the message it came in, and does
   const frames = Array.from(historyFrames(hub), (f) => f.slice());
   expect(frames).toEqual(msgs.map((m) => scratchFrame(m).slice()));
   expect(slots.map((s) => s.chunk instanceof KeptChunk && s.chunk.isMade)).toEqual([false, false, false]);
+});
+
+test("the relay's history is taken when the viewer connects: rows appended to a stored chunk afterwards are not in it", () => {
+  const hub = new Hub({ compaction: { maxBytes: 1 << 20, maxRows: 1000, maxRowsIfUnsorted: 1000 } });
+  hub.add(msgOf(chunkAt(0, 3)));
+  const rows: number[] = [];
+  const history = historyFrames(hub, (c) => void rows.push(c.numRows));
+  hub.add(msgOf(chunkAt(3, 3)));
+  for (const _ of history);
+  expect(rows).toEqual([3]);
+});
+
+test("selecting a time range makes no arrays of the kept chunks outside it, nor does a range query of the chunk first by time", () => {
+  const hub = new Hub({ compaction: OFF });
+  for (const f of [100, 0, 10, 20, 30]) hub.add(msgOf(chunkAt(f, 10)));
+  const db = hub.open(ID);
+  const slots = [...db.entity("/a")!.slots];
+  const made = () => slots.map((s) => s.chunk instanceof KeptChunk && s.chunk.isMade);
+  const out = [...selectChunks(db, { timeline: "frame", from: 12n, to: 14n, prefix: "/", components: null })];
+  expect(out.map((c) => c.numRows)).toEqual([3]);
+  expect(made()).toEqual([false, false, true, false, false]);
+  const r = db.range("/a", [POS], "frame", 0n, 5n).get(POS)!;
+  expect(r.reduce((n, x) => n + x.rows.length, 0)).toBe(6);
+  expect(made()).toEqual([false, true, true, false, false]);
 });
