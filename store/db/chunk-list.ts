@@ -157,6 +157,15 @@ export class ChunkList {
     else generation++;
   }
 
+  /** Drops `slot`'s membership object, if made, with what it cached (a query makes a new one). */
+  forget(slot: Slot): void {
+    const m = this.made.get(slot);
+    if (m === undefined) return;
+    m.stale();
+    this.made.delete(slot);
+    this.unsettle();
+  }
+
   /** Removes `slot`'s membership. */
   remove(slot: Slot): void {
     const ss = this.spans;

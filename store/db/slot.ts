@@ -94,6 +94,12 @@ export class TimeSpan implements SpanFacts {
     this.sorted = f.sorted;
   }
 
+  /** Drops the cached keys, order and times (of a chunk the slot no longer holds). */
+  forget(): void {
+    this.version = -1;
+    this.keysCache = this.orderCache = this.timesCache = null;
+  }
+
   /** Sets the time of the slot's last row, staged rows included. */
   setTail(t: bigint): void {
     split64[0] = t;
@@ -368,6 +374,9 @@ export class Slot {
       this.plain = new KeptChunk(this.plain, this.ipc);
       this.ipc = null;
       this.bump();
+      // What queries cached of the chunk as read would keep its arrays: they are made again when read.
+      for (const l of this.lists) l.forget(this);
+      for (const s of this.timeSpans) s.forget();
     }
     if (!this.grower) return;
     this.plain = this.grower.chunk(this.rowIdsSorted, (t) => this.span(t)!.sorted, true);

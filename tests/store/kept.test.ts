@@ -155,3 +155,18 @@ test("selecting a time range makes no arrays of the kept chunks outside it, nor 
   expect(r.reduce((n, x) => n + x.rows.length, 0)).toBe(6);
   expect(made()).toEqual([false, true, true, false, false]);
 });
+
+test("what queries cached of a chunk while it was open is dropped once it is kept as bytes", () => {
+  const hub = new Hub({ compaction: OFF });
+  const db = hub.open(ID);
+  hub.add(msgOf(chunkAt(0, 10)));
+  expect(hitValue(db.latestAt("/a", [POS], "frame", 5).get(POS)!)).toEqual([[5, 5.5, -5], [1, 2, 3], [5, 5, 5]]);
+  hub.add(msgOf(chunkAt(10, 10)));
+  const list = db.entity("/a")!.list("frame", POS)!;
+  list.settle();
+  const first = list.at(0);
+  expect([first.chunk, first.fresh]).toEqual([null, false]);
+  expect((first.slot.chunk as KeptChunk).isMade).toBe(false);
+  expect(hitValue(db.latestAt("/a", [POS], "frame", 5).get(POS)!)).toEqual([[5, 5.5, -5], [1, 2, 3], [5, 5, 5]]);
+  expect((first.slot.chunk as KeptChunk).isMade).toBe(true);
+});
