@@ -228,9 +228,19 @@ export function chunkTimepointMax(chunk: Chunk): TimePoint {
   return out;
 }
 
+/** What the component columns are (descriptor, item type, field), from the shape when the chunk has one: a chunk kept as its IPC bytes then makes no arrays for it. */
+export function componentHeads(chunk: Chunk): readonly Omit<ComponentColumn, "data">[] {
+  return chunk.shape?.comps ?? chunk.components;
+}
+
+/** True if the arrays of `chunk` view the memory of `ipc` (it was read from those bytes in place, not from a copy). */
+export function viewsIpc(chunk: Chunk, ipc: Uint8Array): boolean {
+  return chunk.rowIdTimeNs.buffer === ipc.buffer;
+}
+
 /** The index of the (first) column of component `name`, or -1. */
 export function componentIndex(chunk: Chunk, name: string): number {
-  const cs = chunk.components;
+  const cs = componentHeads(chunk);
   for (let k = 0; k < cs.length; k++) if (cs[k]!.descriptor.component === name) return k;
   return -1;
 }

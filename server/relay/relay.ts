@@ -5,6 +5,7 @@
  */
 import type { Chunk } from "../../store/chunk.ts";
 import { chunkMsg } from "../../store/chunk-msg.ts";
+import { viewsIpc } from "../../store/transport.ts";
 import type { Hub } from "../../store/db/hub.ts";
 import type { ArrowMsg, LogMsg } from "../../store/logmsg.ts";
 import type { LogFn } from "../log.ts";
@@ -35,7 +36,7 @@ export class Relay {
         const { db, msg } = ev;
         // Only when the chunk views the message's own bytes: keeping the message then costs no memory. A
         // queued row is never stored as the chunk it came in, so it needs no entry (nor its chunk made).
-        if (msg && ev.row === null && ev.chunk.rowIdTimeNs.buffer === msg.ipc.buffer) this.wire.set(ev.chunk, msg);
+        if (msg && ev.row === null && viewsIpc(ev.chunk, msg.ipc)) this.wire.set(ev.chunk, msg);
         if (this.clients.size > 0) this.broadcast(msg ?? chunkMsg(db.id, ev.chunk));
       }),
       hub.on("blueprint-activation", ({ command }) => this.broadcast(command)),

@@ -1,7 +1,7 @@
 /** One store (a recording or a blueprint): its info, its chunks and their indices, queries and GC. */
 import type { DataType } from "../arrow/types.ts";
 import type { Chunk } from "../chunk.ts";
-import { type ChunkRow, chunkHeapSize, componentIndex } from "../transport.ts";
+import { type ChunkRow, chunkHeapSize, componentIndex, viewsIpc } from "../transport.ts";
 import type { ArrowMsg, BlueprintActivationCommand, SetStoreInfo, StoreId, StoreInfo } from "../logmsg.ts";
 import { DEFAULT_COMPACTION, fits, schemaKey, type CompactionConfig } from "./compact.ts";
 import { EntityIndex } from "./entity-index.ts";
@@ -123,7 +123,7 @@ export class EntityDb implements QuerySource {
       const sorted = last !== undefined && last.sortedWith(facts);
       const open = this.fitting(last, chunk.numRows, chunkHeapSize(chunk), types, sorted);
       // The message's bytes are kept only if the arrays view them (the IPC reader copies misaligned input).
-      const ipc = msg !== null && chunk.rowIdTimeNs.buffer === msg.ipc.buffer ? msg.ipc : null;
+      const ipc = msg !== null && viewsIpc(chunk, msg.ipc) ? msg.ipc : null;
       if (open === null) this.openSlot(ei, key, chunk, facts, ipc);
       else if (open.stage(chunk, facts, sorted)) this.staging(open);
       else open.append(chunk, facts, sorted);

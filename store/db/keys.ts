@@ -28,11 +28,26 @@ const split32 = new Int32Array(split64.buffer);
 /** The words of `t`, clamped to the i64 range (shared, do not modify: a pass of queries at one time makes them once). */
 export function words(t: bigint): Words {
   if (t !== lastT) {
-    split64[0] = t > I64_MAX ? I64_MAX : t < I64_MIN ? I64_MIN : t;
-    lastW = { hi: split32[1]!, lo: split32[0]! >>> 0 };
+    lastW = { hi: highWord(t), lo: lowWord() };
     lastT = t;
   }
   return lastW;
+}
+
+/** The high (signed) word of `t`, clamped to the i64 range; `lowWord()` then gives its low word (no allocation). */
+export function highWord(t: bigint): number {
+  split64[0] = t > I64_MAX ? I64_MAX : t < I64_MIN ? I64_MIN : t;
+  return split32[1]!;
+}
+
+/** The low (unsigned) word of the time `highWord` was last given. */
+export function lowWord(): number {
+  return split32[0]! >>> 0;
+}
+
+/** The i64 of words `hi` (signed) and `lo` (unsigned). */
+export function joinWords(hi: number, lo: number): bigint {
+  return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 const i32 = (a: BigInt64Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length * 2);

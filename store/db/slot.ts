@@ -7,7 +7,7 @@ import { tuidToBigInt } from "../tuid.ts";
 import { ChunkGrower, type Rows } from "./compact.ts";
 import type { ChunkList } from "./chunk-list.ts";
 import { KeptChunk } from "./kept.ts";
-import { before, RowKeys } from "./keys.ts";
+import { before, highWord, joinWords, lowWord, RowKeys } from "./keys.ts";
 import { noNulls, RowLog, stagedBytes } from "./stage.ts";
 
 /** The bounds and order of one chunk on one timeline (one BigInt read per bound, none per row). */
@@ -50,26 +50,18 @@ export function factsOf(chunk: Rows): ChunkFacts {
   return { spans, rowIdsSorted, minRowId: rowIdAt(chunk, rowIdsSorted ? 0 : k.argMin(n, "rowId")), lastRowId: rowIdAt(chunk, n - 1) };
 }
 
-/** The i64 of words `hi` (signed) and `lo` (unsigned). */
-const join = (hi: number, lo: number): bigint => (BigInt(hi) << 32n) | BigInt(lo);
-/** Splits an i64 into words: written to `split64`, read from `split32` (low word first). */
-const split64 = new BigInt64Array(1);
-const split32 = new Int32Array(split64.buffer);
-
 /**
  * One slot's rows on one timeline: bounds kept up to date, word keys and row order made lazily.
  *
  * Design choice: the bounds are kept as 32-bit words in number fields, not as BigInts (four cells per span
  * that every full collection visits); the lists compare the words, other readers get BigInts made on read.
  */
-export class TimeSpan implements SpanFacts {
+export class TimeSpan {
   /** The words of the bounds: high signed, low unsigned. */
   minHi = 0;
   minLo = 0;
   maxHi = 0;
   maxLo = 0;
-  private firstHi = 0;
-  private firstLo = 0;
   private lastHi = 0;
   private lastLo = 0;
   /**
@@ -88,7 +80,6 @@ export class TimeSpan implements SpanFacts {
   constructor(readonly slot: Slot, readonly name: string, readonly type: TimeType, f: SpanFacts, private readonly index: number) {
     this.min = f.min;
     this.max = f.max;
-    this.first = f.first;
     this.last = f.last;
     this.setTail(f.last);
     this.sorted = f.sorted;
@@ -102,43 +93,31 @@ export class TimeSpan implements SpanFacts {
 
   /** Sets the time of the slot's last row, staged rows included. */
   setTail(t: bigint): void {
-    split64[0] = t;
-    (this.tailHi = split32[1]!), (this.tailLo = split32[0]! >>> 0);
+    (this.tailHi = highWord(t)), (this.tailLo = lowWord());
   }
 
   /** True if time `t` is before the slot's last row's time (staged rows included). */
   beforeTail(t: bigint): boolean {
-    split64[0] = t;
-    return before(split32[1]!, split32[0]! >>> 0, this.tailHi, this.tailLo);
+    return before(highWord(t), lowWord(), this.tailHi, this.tailLo);
   }
 
   get min(): bigint {
-    return join(this.minHi, this.minLo);
+    return joinWords(this.minHi, this.minLo);
   }
   set min(t: bigint) {
-    split64[0] = t;
-    (this.minHi = split32[1]!), (this.minLo = split32[0]! >>> 0);
+    (this.minHi = highWord(t)), (this.minLo = lowWord());
   }
   get max(): bigint {
-    return join(this.maxHi, this.maxLo);
+    return joinWords(this.maxHi, this.maxLo);
   }
   set max(t: bigint) {
-    split64[0] = t;
-    (this.maxHi = split32[1]!), (this.maxLo = split32[0]! >>> 0);
-  }
-  get first(): bigint {
-    return join(this.firstHi, this.firstLo);
-  }
-  set first(t: bigint) {
-    split64[0] = t;
-    (this.firstHi = split32[1]!), (this.firstLo = split32[0]! >>> 0);
+    (this.maxHi = highWord(t)), (this.maxLo = lowWord());
   }
   get last(): bigint {
-    return join(this.lastHi, this.lastLo);
+    return joinWords(this.lastHi, this.lastLo);
   }
   set last(t: bigint) {
-    split64[0] = t;
-    (this.lastHi = split32[1]!), (this.lastLo = split32[0]! >>> 0);
+    (this.lastHi = highWord(t)), (this.lastLo = lowWord());
   }
 
   /** Orders spans by their min (for sorting). */
@@ -256,9 +235,7 @@ export class Slot {
 
   /** The index of the (first) column of component `name`, -1 if the chunk has none (the same in every version). */
   columnIndex(name: string): number {
-    // A chunk read from IPC names its columns in its shape: a kept chunk's arrays need not be made for this.
-    const chunk = this.chunk, comps = chunk.shape?.comps;
-    return comps === undefined ? componentIndex(chunk, name) : comps.findIndex((c) => c.descriptor.component === name);
+    return componentIndex(this.chunk, name);
   }
 
   /** Rows staged and not yet moved into the columns. */

@@ -2,7 +2,7 @@
 import type { DataType } from "../arrow/types.ts";
 import type { ComponentDescriptor } from "../chunk.ts";
 import type { TimeType } from "../logmsg.ts";
-import { descriptorKey } from "../transport.ts";
+import { componentHeads, descriptorKey } from "../transport.ts";
 import type { EntityIndex } from "./entity-index.ts";
 
 /** The parts of an entity path, still escaped: `/a/b\/c` → `["a", "b\/c"]`. */
@@ -58,9 +58,7 @@ export function entityInfo(ei: EntityIndex): EntityInfo {
   for (const slot of ei.slots) {
     numRows += slot.numRows;
     if (slot.isStatic) numStaticRows += slot.numRows;
-    // A chunk read from IPC names its columns in its shape: its arrays need not be made (see kept.ts).
-    const chunk = slot.chunk;
-    for (const c of chunk.shape?.comps ?? chunk.components) comps.set(descriptorKey(c.descriptor), { descriptor: c.descriptor, type: c.itemType });
+    for (const c of componentHeads(slot.chunk)) comps.set(descriptorKey(c.descriptor), { descriptor: c.descriptor, type: c.itemType });
     for (const s of slot.timeSpans) {
       const t = timelines.get(s.name);
       if (!t) timelines.set(s.name, { type: s.type, min: s.min, max: s.max });
